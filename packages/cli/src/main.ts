@@ -4,8 +4,8 @@
  */
 import { isAtharError } from "@athar/core";
 import { Command, CommanderError } from "commander";
-import { registerAllCommands } from "./commands/index";
 import { CliInputError } from "./cli-error";
+import { registerAllCommands } from "./commands/index";
 
 const program = new Command("athar")
   .description("Athar (أثر): search, rescue and tracing after a detention facility falls")
@@ -22,11 +22,14 @@ try {
   } else if (error instanceof CliInputError || isAtharError(error)) {
     process.stderr.write(`athar: ${error.message}\n`);
     if (isAtharError(error) && error.details) {
-      for (const detail of error.details) process.stderr.write(`  ${detail.path ? `${detail.path}: ` : ""}${detail.message}\n`);
+      for (const detail of error.details)
+        process.stderr.write(`  ${detail.path ? `${detail.path}: ` : ""}${detail.message}\n`);
     }
     process.exitCode = 2;
   } else {
-    process.stderr.write(`athar: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `athar: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

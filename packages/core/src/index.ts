@@ -1,4 +1,5 @@
 export * from "./arabic";
+export * from "./canonical-json";
 export * from "./clock";
 export * from "./errors";
 export * from "./ids";

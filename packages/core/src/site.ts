@@ -109,20 +109,16 @@ export type OpeningInput = z.infer<typeof openingInputSchema>;
  */
 export const OPENING_REACH_M = 1.0;
 
-export interface Site extends SiteInput {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface Building extends BuildingInput {
-  id: string;
-}
-export interface Level extends LevelInput {
-  id: string;
-}
-export interface Space extends SpaceInput {
-  id: string;
-}
-export interface Opening extends OpeningInput {
-  id: string;
-}
+const id = z.uuid();
+
+export const siteSchema = siteInputSchema.extend({ id, createdAt: z.string(), updatedAt: z.string() });
+export const buildingSchema = buildingInputSchema.extend({ id });
+export const levelSchema = levelInputSchema.extend({ id });
+export const spaceSchema = spaceInputSchema.extend({ id });
+export const openingSchema = openingInputSchema.extend({ id });
+
+export type Site = z.infer<typeof siteSchema>;
+export type Building = z.infer<typeof buildingSchema>;
+export type Level = z.infer<typeof levelSchema>;
+export type Space = z.infer<typeof spaceSchema>;
+export type Opening = z.infer<typeof openingSchema>;

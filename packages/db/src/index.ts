@@ -1,1 +1,11 @@
-export {};
+export * from "./audit";
+export * from "./connection";
+export * from "./events";
+export * from "./migrate";
+export * as sessions from "./repositories/sessions";
+export type { LevelPlan, SiteOutline, Viewer } from "./repositories/sites";
+export * as sites from "./repositories/sites";
+export type { User, UserWithSecret } from "./repositories/users";
+export * as users from "./repositories/users";
+export * from "./schema";
+export * from "./store";

@@ -3,7 +3,12 @@
  * Add a line here (and only a line) when an area gains commands.
  */
 import type { Command } from "commander";
+import * as audit from "./audit";
+import * as server from "./server";
+import * as users from "./users";
 
 export function registerAllCommands(program: Command): void {
-  void program;
+  server.register(program);
+  users.register(program);
+  audit.register(program);
 }

@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, Migrator } from "kysely";
+import * as foundation from "./migrations/0001-foundation";
+
+/** Every migration, in order. One set for both databases; add new files, never edit an applied one. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-foundation": foundation,
+};
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Brings the schema up to date. Safe to run from several instances at once: Kysely takes a lock. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationOutcome> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}
