@@ -30,6 +30,10 @@ declare module "fastify" {
     /** Routes that accept a body other than JSON (uploads) say so; they then need the CSRF header. */
     acceptsNonJsonBody?: boolean;
   }
+  interface FastifyInstance {
+    /** Every /api route with its access declaration, for the role-matrix test and the docs. */
+    routeAccess: { method: string; url: string; access: Access }[];
+  }
   interface FastifyRequest {
     user: AuthenticatedUser | null;
     sessionId: string | null;

@@ -37,42 +37,28 @@ const FASTIFY_CODES: Partial<Record<string, ErrorCode>> = {
   FST_ERR_CTP_EMPTY_TYPE: "unsupported_media_type",
 };
 
-interface ZodIssueLike {
-  code?: string;
-  path?: PropertyKey[];
-  keys?: string[];
-  message?: string;
-}
-
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AtharError) return sendError(reply, error.code, error.message, error.details);
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "request";
-      const issues = error.validation.map((v) => (v.params as { issue?: ZodIssueLike }).issue ?? {});
-      const unknown = issues.find((issue) => issue.code === "unrecognized_keys");
-      const details: ErrorDetail[] = issues.map((issue) => ({
-        path: [
-          where,
-          ...(issue.path ?? []).map(String),
-          ...(issue.code === "unrecognized_keys" ? (issue.keys ?? []) : []),
-        ].join("."),
-        message: issue.message ?? "invalid",
+      // The provider flattens each zod issue: `keyword` is its code, `instancePath` its path, and the
+      // issue's other members (such as `keys` of unrecognized_keys) sit in `params`.
+      const issues = error.validation.map((v) => ({
+        code: v.keyword,
+        path: v.instancePath.split("/").filter(Boolean),
+        keys: (v.params as { keys?: unknown }).keys,
+        message: v.message ?? "invalid",
       }));
-      if (unknown)
-        return sendError(
-          reply,
-          "unknown_field",
-          `unknown field in ${where}: ${(unknown.keys ?? []).join(", ")}`,
-          details,
-        );
-      return sendError(
-        reply,
-        "validation_failed",
-        `invalid ${where}: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
-        details,
-      );
+      const keysOf = (issue: (typeof issues)[number]) => (Array.isArray(issue.keys) ? issue.keys.map(String) : []);
+      const details: ErrorDetail[] = issues.map((issue) => ({
+        path: [where, ...issue.path, ...keysOf(issue)].join("."),
+        message: issue.message,
+      }));
+      const unknown = issues.find((issue) => issue.code === "unrecognized_keys");
+      if (unknown) return sendError(reply, "unknown_field", `unknown field in ${where}: ${keysOf(unknown).join(", ")}`, details);
+      return sendError(reply, "validation_failed", `invalid ${where}: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`, details);
     }
 
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;

@@ -1,6 +1,5 @@
 /** `athar audit verify`: walk the audit hash chain and report the first broken entry. */
 import { loadConfig } from "@athar/config";
-import { Store, verifyAuditChain } from "@athar/db";
 import type { Command } from "commander";
 
 export function register(program: Command): void {
@@ -11,6 +10,7 @@ export function register(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
       const config = loadConfig();
+      const { Store, verifyAuditChain } = await import("@athar/db");
       const store = await Store.open(config.database);
       try {
         const result = await verifyAuditChain(store.db);

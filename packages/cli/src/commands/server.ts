@@ -2,10 +2,13 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type AtharConfig, CONFIG_VARIABLES, type DatabaseConfig, loadConfig } from "@athar/config";
-import { migrateToLatest, Store } from "@athar/db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo, startServer } from "@athar/server";
 import type { Command } from "commander";
 import type { Kysely } from "kysely";
+
+// The server, storage and their dependencies load only when a command needs them, so that `athar --help`
+// and the engine commands start quickly.
+const loadServer = () => import("@athar/server");
+const loadDb = () => import("@athar/db");
 
 /** The built web app, next to this package in the repository. */
 export const WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -22,6 +25,8 @@ async function serve(
   database: DatabaseConfig,
   banner: (url: string) => string[],
 ): Promise<void> {
+  const { Store } = await loadDb();
+  const { startServer } = await loadServer();
   const store = await Store.open(database);
   const webRoot = fs.existsSync(WEB_ROOT) ? WEB_ROOT : null;
   const server = await startServer(config, store, { webRoot, handleSignals: true });
@@ -52,6 +57,8 @@ export function register(program: Command): void {
     )
     .action(async () => {
       const config = loadConfig();
+      const { Store } = await loadDb();
+      const { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } = await loadServer();
       const store = await Store.open(config.demoDatabase);
       const fresh = !(await isSeeded(store));
       if (fresh) await seedDemo(store);
@@ -71,6 +78,7 @@ export function register(program: Command): void {
     .description("Bring the configured database's schema up to date")
     .action(async () => {
       const config = loadConfig();
+      const { Store, migrateToLatest } = await loadDb();
       const store = await Store.open(config.database, { migrate: false });
       try {
         const { applied } = await migrateToLatest(store.db as unknown as Kysely<unknown>);

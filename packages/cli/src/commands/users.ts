@@ -1,8 +1,6 @@
 /** `athar user add`: create an account from the command line (the first admin of a new deployment). */
 import { loadConfig } from "@athar/config";
 import { isRole, ROLES, type Role } from "@athar/core";
-import { Store, SYSTEM_ACTOR, users } from "@athar/db";
-import { hashPassword } from "@athar/server";
 import type { Command } from "commander";
 import { CliInputError } from "../cli-error";
 import { readSecret } from "../prompt";
@@ -25,6 +23,8 @@ export function register(program: Command): void {
       const password = await readSecret("Password: ");
       if (password.length < 4) throw new CliInputError("password: at least 4 characters");
       const config = loadConfig();
+      const { Store, SYSTEM_ACTOR, users } = await import("@athar/db");
+      const { hashPassword } = await import("@athar/server");
       const store = await Store.open(config.database);
       try {
         const passwordHash = await hashPassword(password);

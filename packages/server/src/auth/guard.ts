@@ -45,10 +45,12 @@ export function installGuard(app: FastifyInstance, context: AppContext): void {
   app.decorateRequest("sessionId", null);
 
   // Every /api route must say who may call it: a route without a declaration is a bug, caught at start-up.
+  app.decorate("routeAccess", []);
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && route.method !== "HEAD" && !route.config?.access) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
-    }
+    if (!route.url.startsWith("/api/") || route.method === "HEAD") return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) app.routeAccess.push({ method: String(method), url: route.url, access });
   });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {

@@ -17,7 +17,7 @@ export const eventRoutes =
   async (app) => {
     // Open streams, ended on shutdown so that a graceful close does not wait for clients to leave.
     const open = new Set<() => void>();
-    app.addHook("onClose", async () => {
+    app.addHook("preClose", async () => {
       for (const end of open) end();
     });
 
