@@ -20,12 +20,19 @@ function newestMtime(dir) {
 const needsBuild = !fs.existsSync(built) || newestMtime(web) > fs.statSync(built).mtimeMs;
 if (needsBuild && fs.existsSync(path.join(web, "index.html"))) {
   process.stdout.write("Building the web app…\n");
-  const result = spawnSync("npm", ["run", "--silent", "build", "-w", "@athar/web"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync("npm", ["run", "--silent", "build", "-w", "@athar/web"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const demo = spawnSync(process.execPath, [path.join(root, "packages", "cli", "bin", "athar.mjs"), "demo", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const demo = spawnSync(
+  process.execPath,
+  [path.join(root, "packages", "cli", "bin", "athar.mjs"), "demo", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 process.exit(demo.status ?? 0);

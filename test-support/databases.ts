@@ -61,7 +61,10 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
  * Declares `body` once per database; `database()` returns this suite's database inside tests and hooks, and
  * `kind` is known while tests are being declared (for tests that only make sense on one database).
  */
-export function describeEachDatabase(title: string, body: (database: () => TestDatabase, kind: DatabaseKind) => void): void {
+export function describeEachDatabase(
+  title: string,
+  body: (database: () => TestDatabase, kind: DatabaseKind) => void,
+): void {
   for (const kind of DATABASE_KINDS) {
     describe(`${title} [${kind}]`, () => {
       let current: TestDatabase | undefined;

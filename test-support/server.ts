@@ -15,7 +15,10 @@ export interface TestServer {
   store: Store;
   config: AtharConfig;
   /** Creates a user with these roles (a member of `siteIds`) and returns its session cookie header. */
-  userWith(roles: Role[], options?: { siteIds?: string[]; username?: string }): Promise<{ id: string; username: string; cookie: string }>;
+  userWith(
+    roles: Role[],
+    options?: { siteIds?: string[]; username?: string },
+  ): Promise<{ id: string; username: string; cookie: string }>;
   login(username: string, password?: string): Promise<string>;
   request(options: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -39,8 +42,13 @@ export async function startTestServer(
     app.inject({ ...rest, headers: { ...(headers ?? {}), ...(cookie ? { cookie } : {}) } });
 
   const login = async (username: string, password = TEST_PASSWORD) => {
-    const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
     if (!cookie) throw new Error("no session cookie");
     return `${SESSION_COOKIE}=${cookie.value}`;

@@ -8,12 +8,15 @@ describe("athar --help", () => {
   it("lists the commands and gives help on each", async () => {
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["serve", "demo", "migrate", "user", "audit"]) expect(help.stdout).toContain(command);
+    for (const command of ["serve", "demo", "migrate", "user", "audit"])
+      expect(help.stdout).toContain(command);
     const userAdd = await runCli(["user", "add", "--help"]);
     expect(userAdd.stdout).toContain("--username");
   });
   it("names an unknown role and exits non-zero without a stack trace", async () => {
-    const result = await runCli(["user", "add", "--username", "x1", "--role", "wizard"], { stdin: "secret\n" });
+    const result = await runCli(["user", "add", "--username", "x1", "--role", "wizard"], {
+      stdin: "secret\n",
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown role "wizard"');
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -34,10 +37,16 @@ describeEachDatabase("athar CLI on a database", (database) => {
     const again = await runCli(["migrate"], { env });
     expect(again.stdout).toContain("already up to date");
 
-    const add = await runCli(["user", "add", "--username", "ops1", "--role", "coordinator", "analyst"], { env, stdin: "s3cret-pass\n" });
+    const add = await runCli(["user", "add", "--username", "ops1", "--role", "coordinator", "analyst"], {
+      env,
+      stdin: "s3cret-pass\n",
+    });
     expect(add.stderr).toBe("");
     expect(add.stdout).toContain("created ops1 (analyst, coordinator)");
-    const duplicate = await runCli(["user", "add", "--username", "ops1", "--role", "viewer"], { env, stdin: "s3cret-pass\n" });
+    const duplicate = await runCli(["user", "add", "--username", "ops1", "--role", "viewer"], {
+      env,
+      stdin: "s3cret-pass\n",
+    });
     expect(duplicate.code).toBe(2);
     expect(duplicate.stderr).toContain("already exists");
     await runCli(["user", "add", "--username", "ops2", "--role", "viewer"], { env, stdin: "another-pass\n" });

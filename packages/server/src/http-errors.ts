@@ -51,14 +51,26 @@ export function installErrorHandler(app: FastifyInstance): void {
         keys: (v.params as { keys?: unknown }).keys,
         message: v.message ?? "invalid",
       }));
-      const keysOf = (issue: (typeof issues)[number]) => (Array.isArray(issue.keys) ? issue.keys.map(String) : []);
+      const keysOf = (issue: (typeof issues)[number]) =>
+        Array.isArray(issue.keys) ? issue.keys.map(String) : [];
       const details: ErrorDetail[] = issues.map((issue) => ({
         path: [where, ...issue.path, ...keysOf(issue)].join("."),
         message: issue.message,
       }));
       const unknown = issues.find((issue) => issue.code === "unrecognized_keys");
-      if (unknown) return sendError(reply, "unknown_field", `unknown field in ${where}: ${keysOf(unknown).join(", ")}`, details);
-      return sendError(reply, "validation_failed", `invalid ${where}: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`, details);
+      if (unknown)
+        return sendError(
+          reply,
+          "unknown_field",
+          `unknown field in ${where}: ${keysOf(unknown).join(", ")}`,
+          details,
+        );
+      return sendError(
+        reply,
+        "validation_failed",
+        `invalid ${where}: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
+        details,
+      );
     }
 
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;

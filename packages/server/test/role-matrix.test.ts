@@ -29,13 +29,20 @@ describeEachDatabase("role matrix", (database) => {
   it("keeps tracing staff out of site data and non-admins out of the audit trail", async () => {
     const tracer = cookies.get("tracing_officer");
     expect((await server.request({ method: "GET", url: "/api/sites", cookie: tracer })).statusCode).toBe(403);
-    expect((await server.request({ method: "GET", url: "/api/audit", cookie: cookies.get("coordinator") })).statusCode).toBe(403);
-    expect((await server.request({ method: "GET", url: "/api/audit", cookie: cookies.get("admin") })).statusCode).toBe(200);
+    expect(
+      (await server.request({ method: "GET", url: "/api/audit", cookie: cookies.get("coordinator") }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await server.request({ method: "GET", url: "/api/audit", cookie: cookies.get("admin") })).statusCode,
+    ).toBe(200);
   });
 
   it("answers 401, 403 or lets through exactly as each route declares", async () => {
     // Sign-out ends the caller's session, so it goes last.
-    const routes = [...server.app.routeAccess].sort((a, b) => Number(a.url === "/api/auth/logout") - Number(b.url === "/api/auth/logout"));
+    const routes = [...server.app.routeAccess].sort(
+      (a, b) => Number(a.url === "/api/auth/logout") - Number(b.url === "/api/auth/logout"),
+    );
     const failures: string[] = [];
     for (const route of routes) {
       const url = route.url.replace(/:[A-Za-z]+/g, DUMMY_ID);
@@ -52,12 +59,21 @@ describeEachDatabase("role matrix", (database) => {
         const expected = mayAccess(route.access, role ? [role] : null);
         const status = response.statusCode;
         const ok =
-          expected === "unauthenticated" ? status === 401 : expected === "forbidden" ? status === 403 : status !== 401 && status !== 403;
-        if (!ok) failures.push(`${route.method} ${route.url} as ${role ?? "anonymous"}: expected ${expected}, got ${status} ${response.body.slice(0, 120)}`);
-        if (status >= 500) failures.push(`${route.method} ${route.url} as ${role ?? "anonymous"}: server error ${response.body.slice(0, 200)}`);
+          expected === "unauthenticated"
+            ? status === 401
+            : expected === "forbidden"
+              ? status === 403
+              : status !== 401 && status !== 403;
+        if (!ok)
+          failures.push(
+            `${route.method} ${route.url} as ${role ?? "anonymous"}: expected ${expected}, got ${status} ${response.body.slice(0, 120)}`,
+          );
+        if (status >= 500)
+          failures.push(
+            `${route.method} ${route.url} as ${role ?? "anonymous"}: server error ${response.body.slice(0, 200)}`,
+          );
       }
     }
     expect(failures).toEqual([]);
   });
-
 });

@@ -16,9 +16,17 @@ describeEachDatabase("site model API", (database) => {
   let buildingId: string;
   let levelId: string;
 
-  const post = (url: string, payload: unknown, cookie = coordinator.cookie) => server.request({ method: "POST", url, payload: payload as object, cookie });
+  const post = (url: string, payload: unknown, cookie = coordinator.cookie) =>
+    server.request({ method: "POST", url, payload: payload as object, cookie });
   const countRows = async (table: "spaces" | "openings" | "audit_log") =>
-    Number((await server.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await server.store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     server = await startTestServer(database().config);
@@ -37,7 +45,12 @@ describeEachDatabase("site model API", (database) => {
 
   it("creates, reads, updates and deletes spaces and openings, auditing each change with before and after", async () => {
     const a = await post("/api/spaces", { levelId, name: "Cell 1", kind: "cell", polygon: square(0, 0) });
-    const b = await post("/api/spaces", { levelId, name: "Corridor", kind: "corridor", polygon: square(4.4, 0) });
+    const b = await post("/api/spaces", {
+      levelId,
+      name: "Corridor",
+      kind: "corridor",
+      polygon: square(4.4, 0),
+    });
     expect(a.statusCode).toBe(201);
     expect(a.json()).toMatchObject({ name: "Cell 1", kind: "cell", status: "known", notes: "" });
     const door = await post("/api/openings", {
@@ -48,11 +61,26 @@ describeEachDatabase("site model API", (database) => {
       barrier: { lock: "keypad", material: "steel", state: "locked" },
     });
     expect(door.statusCode).toBe(201);
-    expect(door.json().barrier).toEqual({ lock: "keypad", material: "steel", thicknessM: null, concealed: false, state: "locked" });
+    expect(door.json().barrier).toEqual({
+      lock: "keypad",
+      material: "steel",
+      thicknessM: null,
+      concealed: false,
+      state: "locked",
+    });
 
-    const plan = await server.request({ method: "GET", url: `/api/levels/${levelId}/plan`, cookie: coordinator.cookie });
+    const plan = await server.request({
+      method: "GET",
+      url: `/api/levels/${levelId}/plan`,
+      cookie: coordinator.cookie,
+    });
     expect(plan.statusCode).toBe(200);
-    expect(plan.json().spaces.map((s: { name: string }) => s.name).sort()).toEqual(["Cell 1", "Corridor"]);
+    expect(
+      plan
+        .json()
+        .spaces.map((s: { name: string }) => s.name)
+        .sort(),
+    ).toEqual(["Cell 1", "Corridor"]);
     expect(plan.json().openings).toHaveLength(1);
 
     const update = await server.request({
@@ -75,10 +103,18 @@ describeEachDatabase("site model API", (database) => {
     expect(JSON.parse(audit[1]?.after_json ?? "{}").status).toBe("confirmed");
     expect(audit[1]?.actor_id).toBe(coordinator.id);
 
-    const del = await server.request({ method: "DELETE", url: `/api/spaces/${b.json().id}`, cookie: coordinator.cookie });
+    const del = await server.request({
+      method: "DELETE",
+      url: `/api/spaces/${b.json().id}`,
+      cookie: coordinator.cookie,
+    });
     expect(del.statusCode).toBe(204);
     // The door went with the corridor (it connected to it).
-    const after = await server.request({ method: "GET", url: `/api/levels/${levelId}/plan`, cookie: coordinator.cookie });
+    const after = await server.request({
+      method: "GET",
+      url: `/api/levels/${levelId}/plan`,
+      cookie: coordinator.cookie,
+    });
     expect(after.json().openings).toHaveLength(0);
   });
 
@@ -86,17 +122,33 @@ describeEachDatabase("site model API", (database) => {
     const stranger = await server.userWith(["coordinator"]);
     const list = await server.request({ method: "GET", url: "/api/sites", cookie: stranger.cookie });
     expect(list.json()).toEqual([]);
-    const peek = await server.request({ method: "GET", url: `/api/sites/${siteId}`, cookie: stranger.cookie });
+    const peek = await server.request({
+      method: "GET",
+      url: `/api/sites/${siteId}`,
+      cookie: stranger.cookie,
+    });
     expect(peek.statusCode).toBe(404);
-    const plan = await server.request({ method: "GET", url: `/api/levels/${levelId}/plan`, cookie: stranger.cookie });
+    const plan = await server.request({
+      method: "GET",
+      url: `/api/levels/${levelId}/plan`,
+      cookie: stranger.cookie,
+    });
     expect(plan.statusCode).toBe(404);
-    const write = await post("/api/spaces", { levelId, name: "Sneaky", kind: "cell", polygon: square(20, 20) }, stranger.cookie);
+    const write = await post(
+      "/api/spaces",
+      { levelId, name: "Sneaky", kind: "cell", polygon: square(20, 20) },
+      stranger.cookie,
+    );
     expect(write.statusCode).toBe(404);
     const admin = await server.userWith(["admin"]);
     const all = await server.request({ method: "GET", url: "/api/sites", cookie: admin.cookie });
     expect(all.json().map((s: { id: string }) => s.id)).toContain(siteId);
     const member = await server.userWith(["viewer"], { siteIds: [siteId] });
-    const visible = await server.request({ method: "GET", url: `/api/sites/${siteId}`, cookie: member.cookie });
+    const visible = await server.request({
+      method: "GET",
+      url: `/api/sites/${siteId}`,
+      cookie: member.cookie,
+    });
     expect(visible.statusCode).toBe(200);
     expect(visible.json().levels[0]).toMatchObject({ ordinal: -2, spaceCount: 1 });
   });
@@ -105,13 +157,37 @@ describeEachDatabase("site model API", (database) => {
     it("rejects self-intersecting and degenerate polygons, writing nothing", async () => {
       const before = await countRows("spaces");
       const auditBefore = await countRows("audit_log");
-      const bowtie = await post("/api/spaces", { levelId, kind: "cell", polygon: [[0, 0], [4, 4], [4, 0], [0, 4]] });
+      const bowtie = await post("/api/spaces", {
+        levelId,
+        kind: "cell",
+        polygon: [
+          [0, 0],
+          [4, 4],
+          [4, 0],
+          [0, 4],
+        ],
+      });
       expect(bowtie.statusCode).toBe(422);
       expect(bowtie.json().error).toMatchObject({ code: "invalid_geometry" });
       expect(bowtie.json().error.message).toMatch(/cross/);
-      const flat = await post("/api/spaces", { levelId, kind: "cell", polygon: [[0, 0], [1, 0], [2, 0]] });
+      const flat = await post("/api/spaces", {
+        levelId,
+        kind: "cell",
+        polygon: [
+          [0, 0],
+          [1, 0],
+          [2, 0],
+        ],
+      });
       expect(flat.json().error.code).toBe("invalid_geometry");
-      const twoPoints = await post("/api/spaces", { levelId, kind: "cell", polygon: [[0, 0], [1, 0]] });
+      const twoPoints = await post("/api/spaces", {
+        levelId,
+        kind: "cell",
+        polygon: [
+          [0, 0],
+          [1, 0],
+        ],
+      });
       expect(twoPoints.statusCode).toBe(400);
       expect(twoPoints.json().error.code).toBe("validation_failed");
       const nan = await server.request({
@@ -127,15 +203,33 @@ describeEachDatabase("site model API", (database) => {
     });
 
     it("rejects an opening that does not touch its spaces, or that points at nothing", async () => {
-      const a = (await post("/api/spaces", { levelId, name: "Far A", kind: "cell", polygon: square(100, 100) })).json();
-      const b = (await post("/api/spaces", { levelId, name: "Far B", kind: "cell", polygon: square(200, 100) })).json();
-      const far = await post("/api/openings", { kind: "door", spaceAId: a.id, spaceBId: b.id, position: [104.2, 102] });
+      const a = (
+        await post("/api/spaces", { levelId, name: "Far A", kind: "cell", polygon: square(100, 100) })
+      ).json();
+      const b = (
+        await post("/api/spaces", { levelId, name: "Far B", kind: "cell", polygon: square(200, 100) })
+      ).json();
+      const far = await post("/api/openings", {
+        kind: "door",
+        spaceAId: a.id,
+        spaceBId: b.id,
+        position: [104.2, 102],
+      });
       expect(far.statusCode).toBe(422);
       expect(far.json().error.code).toBe("opening_does_not_touch");
-      const dangling = await post("/api/openings", { kind: "door", spaceAId: a.id, spaceBId: "00000000-0000-4000-8000-000000000001", position: [104.2, 102] });
+      const dangling = await post("/api/openings", {
+        kind: "door",
+        spaceAId: a.id,
+        spaceBId: "00000000-0000-4000-8000-000000000001",
+        position: [104.2, 102],
+      });
       expect(dangling.statusCode).toBe(422);
       expect(dangling.json().error.code).toBe("dangling_reference");
-      const danglingLevel = await post("/api/spaces", { levelId: "00000000-0000-4000-8000-000000000002", kind: "cell", polygon: square(0, 0) });
+      const danglingLevel = await post("/api/spaces", {
+        levelId: "00000000-0000-4000-8000-000000000002",
+        kind: "cell",
+        polygon: square(0, 0),
+      });
       expect(danglingLevel.statusCode).toBe(404); // a parent the caller cannot see answers like an absent one
       expect(danglingLevel.json().error.code).toBe("not_found");
     });
@@ -160,9 +254,17 @@ describeEachDatabase("site model API", (database) => {
       const huge = await post("/api/sites", { name: "big", description: "x".repeat(1_100_000) });
       expect(huge.statusCode).toBe(413);
       expect(huge.json().error.code).toBe("payload_too_large");
-      const badId = await server.request({ method: "GET", url: "/api/spaces/not-a-uuid", cookie: coordinator.cookie });
+      const badId = await server.request({
+        method: "GET",
+        url: "/api/spaces/not-a-uuid",
+        cookie: coordinator.cookie,
+      });
       expect(badId.json().error.code).toBe("validation_failed");
-      const noRoute = await server.request({ method: "GET", url: "/api/nothing-here", cookie: coordinator.cookie });
+      const noRoute = await server.request({
+        method: "GET",
+        url: "/api/nothing-here",
+        cookie: coordinator.cookie,
+      });
       expect(noRoute.statusCode).toBe(404);
       expect(noRoute.json().error.code).toBe("not_found");
     });
@@ -173,7 +275,9 @@ describeEachDatabase("site model API", (database) => {
     expect(doc.statusCode).toBe(200);
     const body = doc.json();
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/auth/login", "/api/spaces", "/api/levels/{levelId}/plan"]));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(["/api/health", "/api/auth/login", "/api/spaces", "/api/levels/{levelId}/plan"]),
+    );
     expect(JSON.stringify(body.paths["/api/spaces"].post.requestBody)).toContain("polygon");
   });
 

@@ -50,7 +50,8 @@ export function installGuard(app: FastifyInstance, context: AppContext): void {
     if (!route.url.startsWith("/api/") || route.method === "HEAD") return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) app.routeAccess.push({ method: String(method), url: route.url, access });
+    for (const method of [route.method].flat())
+      app.routeAccess.push({ method: String(method), url: route.url, access });
   });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
