@@ -1,0 +1,270 @@
+/**
+ * Rooms and thick walls in a level's unexplained area, separated by width.
+ *
+ * Plans rarely draw walls, so what no space explains is mostly one connected web of wall-thick gaps that
+ * touches every hidden room. Connectivity cannot pull rooms out of it; width can. With b(p) the distance from
+ * an unexplained pixel to the nearest explained or outside one (exact Euclidean distance transform):
+ * 1. typical wall thickness t: the median of 2·b along the web's ridge (pixels where b peaks), measured
+ *    separately for interior walls and walls against the outside;
+ * 2. room cores: b ≥ r = w_min/2 + t, where a hidden space w_min wide between walls t thick makes a gap
+ *    w_min + 2t wide (morphological opening: erode by r …);
+ * 3. rooms: unexplained pixels within r·√2 of a core (… dilate; √2 so that square corners come back whole),
+ *    then the interior estimate b ≥ t (the hidden room's own walls peeled off), split into components,
+ *    dropped below the minimum area;
+ * 4. thick walls: what is left (wall web) where b exceeds half of max(k·t, t + margin) for walls of that kind.
+ */
+import type { Point } from "@athar/core";
+import { labelComponents } from "../geometry/components";
+import { traceOuterBoundary } from "../geometry/contour";
+import { featureTransform, squaredDistanceTransform } from "../geometry/distance-transform";
+import { type LevelRaster, OUTSIDE, RESIDUAL } from "./level-raster";
+import type { VoidAnalysisOptions } from "./options";
+
+export interface RoomRegion {
+  polygon: Point[];
+  areaM2: number;
+  inscribedRadiusM: number;
+  /** Label of the opened region (rooms with their walls) in `openedLabels`. */
+  openedLabel: number;
+}
+
+export interface ThickWallRegion {
+  polygon: Point[];
+  areaM2: number;
+  thicknessM: number;
+  typicalM: number;
+  exterior: boolean;
+  /** Label in `thickLabels`. */
+  label: number;
+}
+
+export interface ResidualFindings {
+  rooms: RoomRegion[];
+  thickWalls: ThickWallRegion[];
+  residualAreaM2: number;
+  interiorWallM: number | null;
+  exteriorWallM: number | null;
+  roomWidthThresholdM: number;
+  /** Per pixel: opened-region label (rooms with their surrounding gaps), 0 elsewhere. */
+  openedLabels: Int32Array;
+  /** Per pixel: thick-wall band label, 0 elsewhere. */
+  thickLabels: Int32Array;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+export function findResidualRegions(
+  raster: LevelRaster,
+  hasWallBodies: boolean,
+  options: VoidAnalysisOptions,
+): ResidualFindings {
+  const { grid, cells } = raster;
+  const { width, height, res } = grid;
+  const n = width * height;
+  const notResidual = new Uint8Array(n);
+  let residualPixels = 0;
+  for (let p = 0; p < n; p++) {
+    if (cells[p] === RESIDUAL) residualPixels++;
+    else notResidual[p] = 1;
+  }
+  const empty: ResidualFindings = {
+    rooms: [],
+    thickWalls: [],
+    residualAreaM2: residualPixels * res * res,
+    interiorWallM: null,
+    exteriorWallM: null,
+    roomWidthThresholdM: options.minHiddenWidthM,
+    openedLabels: new Int32Array(0),
+    thickLabels: new Int32Array(0),
+  };
+  if (residualPixels === 0) return empty;
+
+  const { squared, nearest } = featureTransform(notResidual, width, height, true);
+  // b(p) in pixels: distance from the pixel centre to the region's edge (half a pixel short of the nearest
+  // outside pixel centre).
+  const depth = new Float32Array(n);
+  for (let p = 0; p < n; p++) depth[p] = cells[p] === RESIDUAL ? Math.sqrt(squared[p]!) - 0.5 : 0;
+
+  // Whether the wall at p is an outside wall: mirror the nearest edge pixel through p and look for the outside
+  // there (an outside wall has a space on one side and the outside on the other).
+  const againstOutside = (p: number): boolean => {
+    const q = nearest![p]!;
+    if (q < 0) return false;
+    if (cells[q] === OUTSIDE) return true;
+    const pi = p % width;
+    const pj = (p - pi) / width;
+    const mi = 2 * pi - (q % width);
+    const mj = 2 * pj - Math.floor(q / width);
+    for (let dj = -2; dj <= 2; dj++) {
+      for (let di = -2; di <= 2; di++) {
+        const i = mi + di;
+        const j = mj + dj;
+        if (i >= 0 && j >= 0 && i < width && j < height && cells[j * width + i] === OUTSIDE) return true;
+      }
+    }
+    return false;
+  };
+
+  // Thickness across a ridge pixel, in pixels. An even-width wall has two ridge pixels side by side at the
+  // same depth (width 2·√d); an odd-width one a single centre pixel (width 2·√d − 1). The neighbour across
+  // the ridge is the one facing away from the nearest edge pixel.
+  const ridgeThickness = (p: number, d: number): number => {
+    const q = nearest![p]!;
+    const dx = (p % width) - (q % width);
+    const dy = Math.floor(p / width) - Math.floor(q / width);
+    const across = Math.abs(dx) >= Math.abs(dy) ? p + Math.sign(dx) : p + Math.sign(dy) * width;
+    return squared[across] === d ? 2 * Math.sqrt(d) : 2 * Math.sqrt(d) - 1;
+  };
+
+  // 1. Typical wall thickness from ridge pixels, capped so that rooms do not vote.
+  const capPx = 1.5 / res;
+  const interior: number[] = [];
+  const exterior: number[] = [];
+  for (let j = 1; j < height - 1; j++) {
+    for (let i = 1; i < width - 1; i++) {
+      const p = j * width + i;
+      if (cells[p] !== RESIDUAL) continue;
+      const d = squared[p]!;
+      if (d < squared[p - 1]! || d < squared[p + 1]! || d < squared[p - width]! || d < squared[p + width]!)
+        continue;
+      const thickness = ridgeThickness(p, d);
+      if (thickness > capPx) continue;
+      (againstOutside(p) ? exterior : interior).push(thickness * res);
+    }
+  }
+  const measuredInterior = interior.length >= options.minWallSamples ? median(interior) : null;
+  const measuredExterior = exterior.length >= options.minWallSamples ? median(exterior) : null;
+  const wallT = measuredInterior ?? (hasWallBodies ? 0 : (measuredExterior ?? options.fallbackWallM));
+  const outerWallT = measuredExterior ?? wallT;
+
+  // 2. Room cores.
+  const coreRadiusPx = (options.minHiddenWidthM / 2 + wallT) / res;
+  const core = new Uint8Array(n);
+  let coreCount = 0;
+  for (let p = 0; p < n; p++) {
+    if (cells[p] === RESIDUAL && depth[p]! >= coreRadiusPx) {
+      core[p] = 1;
+      coreCount++;
+    }
+  }
+
+  // 3. Opened regions: dilate each core component inside a window around it (cheaper than a whole-level pass).
+  const opened = new Uint8Array(n);
+  if (coreCount > 0) {
+    const reach = coreRadiusPx * Math.SQRT2;
+    const reachSquared = reach * reach;
+    const margin = Math.ceil(reach) + 1;
+    const { components: cores } = labelComponents(core, width, height);
+    for (const c of cores) {
+      const i0 = Math.max(0, c.minI - margin);
+      const j0 = Math.max(0, c.minJ - margin);
+      const i1 = Math.min(width - 1, c.maxI + margin);
+      const j1 = Math.min(height - 1, c.maxJ + margin);
+      const ww = i1 - i0 + 1;
+      const wh = j1 - j0 + 1;
+      const seed = new Uint8Array(ww * wh);
+      for (let j = 0; j < wh; j++) {
+        for (let i = 0; i < ww; i++) seed[j * ww + i] = core[(j0 + j) * width + i0 + i]!;
+      }
+      const local = squaredDistanceTransform(seed, ww, wh);
+      for (let j = 0; j < wh; j++) {
+        for (let i = 0; i < ww; i++) {
+          const p = (j0 + j) * width + i0 + i;
+          if (cells[p] === RESIDUAL && local[j * ww + i]! <= reachSquared) opened[p] = 1;
+        }
+      }
+    }
+  }
+  const { labels: openedLabels } = labelComponents(opened, width, height);
+
+  const interiorMask = new Uint8Array(n);
+  const peelPx = wallT / res;
+  for (let p = 0; p < n; p++) if (opened[p] && depth[p]! >= peelPx) interiorMask[p] = 1;
+  const { labels: interiorLabels, components: interiorComponents } = labelComponents(
+    interiorMask,
+    width,
+    height,
+  );
+  const rooms: RoomRegion[] = [];
+  for (const component of interiorComponents) {
+    const areaM2 = component.pixels * res * res;
+    if (areaM2 < options.minAreaM2) continue;
+    let maxDepth = 0;
+    let openedLabel = 0;
+    for (let j = component.minJ; j <= component.maxJ; j++) {
+      for (let i = component.minI; i <= component.maxI; i++) {
+        const p = j * width + i;
+        if (interiorLabels[p] !== component.label) continue;
+        if (depth[p]! > maxDepth) maxDepth = depth[p]!;
+        openedLabel = openedLabels[p]!;
+      }
+    }
+    const polygon = traceOuterBoundary(grid, component, (p) => interiorLabels[p] === component.label);
+    if (!polygon) continue;
+    rooms.push({ polygon, areaM2, inscribedRadiusM: Math.max(0, maxDepth * res - wallT), openedLabel });
+  }
+
+  // 4. Thick walls in what is left.
+  const thickThreshold = (t: number): number =>
+    Math.max(options.thickWallFactor * t, t + options.thickWallMarginM) / 2 / res;
+  const interiorBand = thickThreshold(wallT);
+  const exteriorBand = thickThreshold(outerWallT);
+  const lowerBand = Math.min(interiorBand, exteriorBand);
+  const band = new Uint8Array(n);
+  const bandExterior = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    if (cells[p] !== RESIDUAL || opened[p] || depth[p]! <= lowerBand) continue;
+    const outside = againstOutside(p);
+    if (depth[p]! > (outside ? exteriorBand : interiorBand)) {
+      band[p] = 1;
+      bandExterior[p] = outside ? 1 : 0;
+    }
+  }
+  const { labels: thickLabels, components: bands } = labelComponents(band, width, height);
+  const thickWalls: ThickWallRegion[] = [];
+  for (const component of bands) {
+    const extent = Math.hypot(component.maxI - component.minI + 1, component.maxJ - component.minJ + 1) * res;
+    if (extent < options.minThickWallLengthM) continue;
+    let maxDepth = 0;
+    let deepest = -1;
+    let outsideVotes = 0;
+    for (let j = component.minJ; j <= component.maxJ; j++) {
+      for (let i = component.minI; i <= component.maxI; i++) {
+        const p = j * width + i;
+        if (thickLabels[p] !== component.label) continue;
+        if (depth[p]! > maxDepth) {
+          maxDepth = depth[p]!;
+          deepest = p;
+        }
+        outsideVotes += bandExterior[p]!;
+      }
+    }
+    const polygon = traceOuterBoundary(grid, component, (p) => thickLabels[p] === component.label);
+    if (!polygon) continue;
+    const isExterior = outsideVotes * 2 > component.pixels;
+    thickWalls.push({
+      polygon,
+      areaM2: component.pixels * res * res,
+      thicknessM: ridgeThickness(deepest, squared[deepest]!) * res,
+      typicalM: isExterior ? outerWallT : wallT,
+      exterior: isExterior,
+      label: component.label,
+    });
+  }
+
+  return {
+    rooms,
+    thickWalls,
+    residualAreaM2: residualPixels * res * res,
+    interiorWallM: measuredInterior,
+    exteriorWallM: measuredExterior,
+    roomWidthThresholdM: 2 * coreRadiusPx * res,
+    openedLabels,
+    thickLabels,
+  };
+}
