@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/{core,search,linkage,plans,web}/test/**/*.test.ts"],
+          include: ["packages/{core,search,linkage,plans,web,registry}/test/**/*.test.ts"],
           testTimeout: 60_000,
         },
       },
