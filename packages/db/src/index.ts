@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./connection";
 export * from "./events";
 export * from "./migrate";
+export * as searchLog from "./repositories/search-log";
 export * as sessions from "./repositories/sessions";
 export type { LevelPlan, SiteOutline, Viewer } from "./repositories/sites";
 export * as sites from "./repositories/sites";

@@ -114,6 +114,20 @@ export interface OpeningsTable {
   state: string;
 }
 
+export interface SearchEventsTable {
+  site_id: string;
+  /** Position in the site's log, from 1. */
+  seq: number;
+  event_id: string;
+  type: string;
+  /** When it happened, as the event says. */
+  at: string;
+  recorded_by: string | null;
+  /** When the server stored it (for a report queued offline, later than `at`). */
+  recorded_at: string;
+  payload_json: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -127,4 +141,5 @@ export interface Database {
   levels: LevelsTable;
   spaces: SpacesTable;
   openings: OpeningsTable;
+  search_events: SearchEventsTable;
 }
