@@ -1,0 +1,56 @@
+/** Append-only typed columns and an interning table: the storage under every encoded field. */
+
+export class Int32Column {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  get(index: number): number {
+    return this.data[index] as number;
+  }
+}
+
+/** Assigns dense ids to distinct strings and keeps a count per id (for term frequencies). */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  readonly counts = new Int32Column(256);
+
+  /** The id of `value`, creating it if new (count 0). */
+  idOf(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+      this.counts.push(0);
+    }
+    return id;
+  }
+
+  /** The id of `value` if it exists, otherwise -1. */
+  find(value: string): number {
+    return this.ids.get(value) ?? -1;
+  }
+
+  count(id: number): void {
+    this.counts.data[id] = (this.counts.data[id] as number) + 1;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}

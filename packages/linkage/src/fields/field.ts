@@ -1,0 +1,75 @@
+/**
+ * A compared field: it stores one column of encoded values for every record and sorts a pair of records into
+ * one of its comparison levels (Fellegi–Sunter's γ). Level 0 is always "a value is missing" (no evidence,
+ * weight 0); the last level is always "disagree"; the levels between run from the strongest agreement down.
+ */
+
+export type FieldType = "name" | "text" | "date" | "identifier" | "category";
+
+export interface LevelSpec {
+  /** Stable identifier used in models and explanations (`exact`, `variant`, `skeleton`, …). */
+  readonly id: string;
+  /** What the level means, for the reviewer. */
+  readonly label: string;
+  /** Starting value of m for EM (normalised over non-null levels). */
+  readonly initialM: number;
+  /** Whether agreement at this level is adjusted by the frequency of the agreed value. */
+  readonly termFrequency: boolean;
+}
+
+export const NULL_LEVEL: LevelSpec = {
+  id: "null",
+  label: "missing on one side",
+  initialM: 0,
+  termFrequency: false,
+};
+
+/** One way to cut records into blocks by this field (`skeleton`, `year`, …). */
+export type KeyFunction = (record: number) => number;
+
+export interface Field {
+  readonly name: string;
+  readonly type: FieldType;
+  /** Index 0 is NULL_LEVEL, the last index is disagreement. */
+  readonly levels: readonly LevelSpec[];
+  /** Number of records encoded so far. */
+  readonly size: number;
+  /**
+   * Encodes the value of the next record (undefined or blank = missing). Throws RangeError with a reason
+   * when the value cannot be read (an impossible date), so the caller can name the line and field.
+   */
+  push(raw: string | undefined): void;
+  /** The comparison level of records i and j. */
+  compare(i: number, j: number): number;
+  /**
+   * Relative frequency in (0, 1] of the value on which i and j agreed at `level` (the larger of the two
+   * when they differ in spelling), or 0 when the level takes no term-frequency adjustment.
+   */
+  termFrequency(i: number, j: number, level: number): number;
+  /** Blocking key of a record under `kind` (non-negative), or -1 when the record has no such key. */
+  key(kind: string): KeyFunction;
+  /** Key kinds this field offers for blocking. */
+  readonly keyKinds: readonly string[];
+  /** The value as given (for explanations and review). */
+  display(record: number): string;
+  isMissing(record: number): boolean;
+}
+
+/** The value of a missing cell: blank, or a word that says "unknown". */
+const MISSING_WORDS = new Set([
+  "",
+  "-",
+  "--",
+  "?",
+  "na",
+  "n/a",
+  "null",
+  "none",
+  "unknown",
+  "غير معروف",
+  "مجهول",
+]);
+
+export function isBlank(raw: string | undefined): raw is undefined {
+  return raw === undefined || MISSING_WORDS.has(raw.trim().toLowerCase());
+}

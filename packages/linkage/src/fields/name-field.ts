@@ -1,0 +1,285 @@
+/**
+ * A personal-name field in Arabic or Latin script (or both, record by record).
+ *
+ * Levels, strongest first:
+ *   exact     same script, same comparison form (`عبد الرحمن` = `عبدالرحمن`, `Abdul Rahman` = `Abdulrahman`)
+ *   variant   the same name by the dictionary, in another spelling or script (`Mhd` = `Mohamed` = `محمد`)
+ *   skeleton  equal consonant skeletons (a name not in the dictionary, or a spelling outside it)
+ *   fuzzy     Jaro–Winkler ≥ the high threshold (same script: on the comparison forms; across scripts: on
+ *             the skeletons)
+ *   fuzzy-low Jaro–Winkler ≥ the low threshold
+ *   swapped   agrees with another of the other record's name fields (father ↔ grandfather recorded in the
+ *             wrong order, or one generation left out) — only when `alsoCompareWith` names fields
+ *   else      none of these; also when both spellings are known names and different names (Hasan ≠ Hussein),
+ *             whatever their skeletons say
+ */
+import { defaultNameDictionary, type NameDictionary, sameName } from "../names/dictionary";
+import { nameKeys } from "../names/name-keys";
+import { jaroWinklerAtLeast } from "../similarity";
+import { Int32Column, Interner } from "./columns";
+import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
+
+export interface NameFieldOptions {
+  readonly fuzzyHigh?: number;
+  readonly fuzzyLow?: number;
+  readonly dictionary?: NameDictionary;
+  /** Whether the `swapped` level exists (the field has partner fields). */
+  readonly crossFields?: boolean;
+}
+
+const LEVEL = {
+  exact: { id: "exact", label: "same spelling", initialM: 0.6, termFrequency: true },
+  variant: {
+    id: "variant",
+    label: "same name, other spelling or script",
+    initialM: 0.15,
+    termFrequency: true,
+  },
+  skeleton: { id: "skeleton", label: "same consonant skeleton", initialM: 0.08, termFrequency: true },
+  fuzzy: {
+    id: "fuzzy",
+    label: "similar spelling (Jaro–Winkler, high)",
+    initialM: 0.07,
+    termFrequency: false,
+  },
+  fuzzyLow: {
+    id: "fuzzy-low",
+    label: "similar spelling (Jaro–Winkler, low)",
+    initialM: 0.04,
+    termFrequency: false,
+  },
+  swapped: {
+    id: "swapped",
+    label: "matches another name field of the other record",
+    initialM: 0.02,
+    termFrequency: false,
+  },
+  else: { id: "else", label: "different names", initialM: 0.04, termFrequency: false },
+} as const satisfies Record<string, LevelSpec>;
+
+const SCRIPT_ARABIC = 0;
+
+export class NameField implements Field {
+  readonly type = "name" as const;
+  readonly levels: readonly LevelSpec[];
+  readonly keyKinds = ["skeleton", "coarse", "identity", "normalized", "initial"] as const;
+  private readonly fuzzyHigh: number;
+  private readonly fuzzyLow: number;
+  private readonly dictionary: NameDictionary;
+  private readonly levelSkeleton: number;
+  private readonly levelFuzzy: number;
+  private readonly levelFuzzyLow: number;
+  private readonly levelSwapped: number;
+  private readonly levelElse: number;
+
+  /** Per record: id of the distinct raw value, or -1. */
+  readonly valueOf = new Int32Column();
+  /** Distinct raw values and what was derived from each (indexed by value id). */
+  readonly raw = new Interner();
+  readonly script = new Int32Column();
+  readonly normalizedId = new Int32Column();
+  readonly skeletonId = new Int32Column();
+  readonly coarseId = new Int32Column();
+  readonly identityId = new Int32Column();
+  readonly names: (readonly number[])[] = [];
+  /** Valid (non-blank) raw values that normalise to nothing: kept as missing. */
+  private readonly emptyValue = -2;
+  readonly normalizedForms = new Interner();
+  readonly skeletons = new Interner();
+  readonly coarseForms = new Interner();
+  readonly identities = new Interner();
+  private partners: NameField[] = [];
+  private nonMissing = 0;
+
+  constructor(
+    readonly name: string,
+    options: NameFieldOptions = {},
+  ) {
+    this.fuzzyHigh = options.fuzzyHigh ?? 0.92;
+    this.fuzzyLow = options.fuzzyLow ?? 0.84;
+    this.dictionary = options.dictionary ?? defaultNameDictionary();
+    const levels: LevelSpec[] = [
+      NULL_LEVEL,
+      LEVEL.exact,
+      LEVEL.variant,
+      LEVEL.skeleton,
+      LEVEL.fuzzy,
+      LEVEL.fuzzyLow,
+    ];
+    if (options.crossFields) levels.push(LEVEL.swapped);
+    levels.push(LEVEL.else);
+    this.levels = levels;
+    this.levelSkeleton = 3;
+    this.levelFuzzy = 4;
+    this.levelFuzzyLow = 5;
+    this.levelSwapped = options.crossFields ? 6 : -1;
+    this.levelElse = levels.length - 1;
+  }
+
+  /** Other name fields whose values count for the `swapped` level (father ↔ grandfather). */
+  setPartners(partners: readonly NameField[]): void {
+    this.partners = [...partners];
+  }
+
+  get size(): number {
+    return this.valueOf.length;
+  }
+
+  push(rawValue: string | undefined): void {
+    if (isBlank(rawValue)) {
+      this.valueOf.push(-1);
+      return;
+    }
+    const text = rawValue.trim();
+    let id = this.raw.find(text);
+    if (id < 0) {
+      id = this.raw.idOf(text);
+      const keys = nameKeys(text, this.dictionary);
+      if (keys === undefined) {
+        this.script.push(this.emptyValue);
+        this.normalizedId.push(-1);
+        this.skeletonId.push(-1);
+        this.coarseId.push(-1);
+        this.identityId.push(-1);
+        this.names.push([]);
+      } else {
+        this.script.push(keys.script === "arabic" ? SCRIPT_ARABIC : 1);
+        this.normalizedId.push(this.normalizedForms.idOf(keys.normalized));
+        this.skeletonId.push(this.skeletons.idOf(keys.skeleton));
+        this.coarseId.push(this.coarseForms.idOf(keys.coarse));
+        this.identityId.push(this.identities.idOf(keys.identity));
+        this.names.push(keys.names);
+      }
+    }
+    if (this.script.get(id) === this.emptyValue) {
+      this.valueOf.push(-1);
+      return;
+    }
+    this.valueOf.push(id);
+    this.raw.count(id);
+    this.identities.count(this.identityId.get(id));
+    this.skeletons.count(this.skeletonId.get(id));
+    this.nonMissing++;
+  }
+
+  /** Level of two value ids (both present), without partner fields. */
+  compareValues(a: number, b: number): number {
+    if (a === b) return 1;
+    const script = this.script.data;
+    const normalized = this.normalizedId.data;
+    const scriptA = script[a] as number;
+    const scriptB = script[b] as number;
+    if (scriptA === scriptB && normalized[a] === normalized[b]) return 1;
+    const namesA = this.names[a] as readonly number[];
+    const namesB = this.names[b] as readonly number[];
+    if (namesA.length > 0 && namesB.length > 0) {
+      return sameName(namesA, namesB) ? 2 : this.levelElse;
+    }
+    const skeleton = this.skeletonId.data;
+    if (skeleton[a] === skeleton[b]) return this.levelSkeleton;
+    const similarity =
+      scriptA === scriptB
+        ? jaroWinklerAtLeast(
+            this.normalizedForms.values[normalized[a] as number] as string,
+            this.normalizedForms.values[normalized[b] as number] as string,
+            this.fuzzyLow,
+          )
+        : jaroWinklerAtLeast(
+            this.skeletons.values[skeleton[a] as number] as string,
+            this.skeletons.values[skeleton[b] as number] as string,
+            this.fuzzyLow,
+          );
+    if (similarity >= this.fuzzyHigh) return this.levelFuzzy;
+    if (similarity >= this.fuzzyLow) return this.levelFuzzyLow;
+    return this.levelElse;
+  }
+
+  /** True when the two values are the same name at the skeleton level or better (for partner fields). */
+  agreesStrongly(a: number, other: NameField, b: number): boolean {
+    const level = this.compareAcross(a, other, b);
+    return level >= 1 && level <= this.levelSkeleton;
+  }
+
+  /** Compares a value of this field with a value of another name field (they have separate tables). */
+  private compareAcross(a: number, other: NameField, b: number): number {
+    if (other === this) return this.compareValues(a, b);
+    const scriptA = this.script.get(a);
+    const scriptB = other.script.get(b);
+    const normA = this.normalizedForms.values[this.normalizedId.get(a)] as string;
+    const normB = other.normalizedForms.values[other.normalizedId.get(b)] as string;
+    if (scriptA === scriptB && normA === normB) return 1;
+    const namesA = this.names[a] as readonly number[];
+    const namesB = other.names[b] as readonly number[];
+    if (namesA.length > 0 && namesB.length > 0) return sameName(namesA, namesB) ? 2 : this.levelElse;
+    const skelA = this.skeletons.values[this.skeletonId.get(a)] as string;
+    const skelB = other.skeletons.values[other.skeletonId.get(b)] as string;
+    return skelA === skelB ? this.levelSkeleton : this.levelElse;
+  }
+
+  compare(i: number, j: number): number {
+    const values = this.valueOf.data;
+    const a = values[i] as number;
+    const b = values[j] as number;
+    if (a < 0 || b < 0) return 0;
+    const level = this.compareValues(a, b);
+    if (level !== this.levelElse || this.levelSwapped < 0) return level;
+    for (const partner of this.partners) {
+      const pj = partner.valueOf.data[j] as number;
+      if (pj >= 0 && this.agreesStrongly(a, partner, pj)) return this.levelSwapped;
+      const pi = partner.valueOf.data[i] as number;
+      if (pi >= 0 && partner.agreesStrongly(pi, this, b)) return this.levelSwapped;
+    }
+    return level;
+  }
+
+  termFrequency(i: number, j: number, level: number): number {
+    if (level < 1 || level > this.levelSkeleton || this.nonMissing === 0) return 0;
+    const a = this.valueOf.data[i] as number;
+    const b = this.valueOf.data[j] as number;
+    if (level === this.levelSkeleton) {
+      const count = this.skeletons.counts.get(this.skeletonId.get(a));
+      return count / this.nonMissing;
+    }
+    const countA = this.identities.counts.get(this.identityId.get(a));
+    const countB = this.identities.counts.get(this.identityId.get(b));
+    return Math.max(countA, countB) / this.nonMissing;
+  }
+
+  key(kind: string): KeyFunction {
+    const values = this.valueOf;
+    const pick = (column: Int32Column): KeyFunction => {
+      return (record) => {
+        const value = values.data[record] as number;
+        return value < 0 ? -1 : column.get(value);
+      };
+    };
+    switch (kind) {
+      case "skeleton":
+        return pick(this.skeletonId);
+      case "coarse":
+        return pick(this.coarseId);
+      case "identity":
+        return pick(this.identityId);
+      case "normalized":
+        return pick(this.normalizedId);
+      case "initial":
+        return (record) => {
+          const value = values.data[record] as number;
+          if (value < 0) return -1;
+          const skeleton = this.skeletons.values[this.skeletonId.get(value)] as string;
+          return skeleton.length === 0 ? -1 : skeleton.charCodeAt(0);
+        };
+      default:
+        throw new RangeError(`field ${this.name} (name) has no blocking key "${kind}"`);
+    }
+  }
+
+  display(record: number): string {
+    const value = this.valueOf.get(record);
+    return value < 0 ? "" : (this.raw.values[value] as string);
+  }
+
+  isMissing(record: number): boolean {
+    return this.valueOf.get(record) < 0;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Everything the matcher derives from one written name, computed once per distinct spelling.
+ */
+import { hasArabicScript } from "@athar/core";
+import { normalizeArabicName } from "./arabic-name";
+import { defaultNameDictionary, type NameDictionary } from "./dictionary";
+import { normalizeLatinName } from "./latin-name";
+import { arabicSkeleton, latinSkeleton } from "./skeleton";
+
+export type NameScript = "arabic" | "latin";
+
+export interface NameKeys {
+  readonly script: NameScript;
+  /** Script-specific comparison form (same-script equality is the `exact` level); "" when nothing is left. */
+  readonly normalized: string;
+  /** Names of the dictionary this spelling may be (empty when unknown). */
+  readonly names: readonly number[];
+  /** Consonant skeleton over the shared alphabet (script independent). */
+  readonly skeleton: string;
+  /** A coarser skeleton for blocking: S/Z/Sh, K/J, B/F/W merged and H dropped. */
+  readonly coarse: string;
+  /**
+   * Script-independent identity for term frequencies: the dictionary name when the spelling resolves to one,
+   * otherwise the skeleton. `Mhd`, `Mohamed` and `محمد` count as one value.
+   */
+  readonly identity: string;
+}
+
+function collapseRepeats(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c !== out.charAt(out.length - 1)) out += c;
+  }
+  return out;
+}
+
+/** Merges the classes that transliteration confuses most (tuned on the translit training set). */
+export function coarseSkeleton(skeleton: string): string {
+  return collapseRepeats(
+    skeleton.replace(/[ZC]/g, "S").replace(/J/g, "K").replace(/[FW]/g, "B").replace(/H/g, ""),
+  );
+}
+
+export function nameKeys(
+  raw: string,
+  dictionary: NameDictionary = defaultNameDictionary(),
+): NameKeys | undefined {
+  const script: NameScript = hasArabicScript(raw) ? "arabic" : "latin";
+  const normalized = script === "arabic" ? normalizeArabicName(raw) : normalizeLatinName(raw);
+  if (normalized === "") return undefined;
+  const names =
+    script === "arabic" ? dictionary.lookupArabic(normalized) : dictionary.lookupLatin(normalized);
+  // A Latin spelling that resolves to one name takes that name's Arabic skeleton, so that abbreviations
+  // (`Mhd`) and unusual spellings still share the blocking key of the name.
+  const only = names.length === 1 ? names[0] : undefined;
+  const basis = script === "latin" && only !== undefined ? dictionary.arabicForm(only) : normalized;
+  const consonants = script === "latin" && only === undefined ? latinSkeleton(basis) : arabicSkeleton(basis);
+  // A name of vowels only (آية, Aya) has no skeleton; its own spelling stands in, so that it does not share a
+  // key with every other such name.
+  const skeleton = consonants === "" ? `=${basis}` : consonants;
+  const identity = only !== undefined ? `#${only}` : `~${skeleton}`;
+  return { script, normalized, names, skeleton, coarse: coarseSkeleton(skeleton), identity };
+}

@@ -1,0 +1,291 @@
+/**
+ * Estimating the model from the data, as Splink does:
+ * - u from pairs drawn at random (seeded): nearly all of them are different people, so the share of random
+ *   pairs at each level estimates P(level | non-match);
+ * - m by expectation–maximisation on the pairs of each blocking rule, with u fixed and the rule's own fields
+ *   left out (inside a block they agree by construction, so they say nothing about m); each field's m is the
+ *   average over the rules that could estimate it, weighted by the expected number of matches.
+ * λ (the prior) is estimated afterwards from all blocked pairs (link.ts), or taken from the settings.
+ */
+import { seededRandom } from "@athar/core";
+import { blockCount, type CompiledRule, type LinkMode } from "./blocking";
+import type { Field } from "./fields/field";
+import type { FieldParameters, LinkageModel } from "./model";
+import type { RecordSet } from "./record-set";
+import type { LinkageSettings } from "./settings";
+
+export interface TrainingReport {
+  readonly randomPairs: number;
+  readonly rules: readonly {
+    readonly rule: string;
+    readonly pairs: number;
+    readonly sampled: number;
+    readonly iterations: number;
+    readonly lambda: number;
+  }[];
+}
+
+const MIN_PROBABILITY = 1e-6;
+
+/** Counts of comparison levels over random pairs → u per field and level (smoothed, never 0). */
+export function estimateU(
+  records: RecordSet,
+  mode: LinkMode,
+  pairs: number,
+  seed: number,
+): { u: number[][]; sampled: number } {
+  const fields = records.fields;
+  const counts = fields.map((field) => new Float64Array(field.levels.length));
+  const random = seededRandom(seed);
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let r = 0; r < records.size; r++) (records.sources[r] === 0 ? left : right).push(r);
+  const canSample = mode === "dedupe" ? records.size >= 2 : left.length > 0 && right.length > 0;
+  let sampled = 0;
+  if (canSample) {
+    for (let p = 0; p < pairs; p++) {
+      let i: number;
+      let j: number;
+      if (mode === "dedupe") {
+        i = Math.floor(random.next() * records.size);
+        j = Math.floor(random.next() * (records.size - 1));
+        if (j >= i) j++;
+      } else {
+        i = left[Math.floor(random.next() * left.length)] as number;
+        j = right[Math.floor(random.next() * right.length)] as number;
+      }
+      for (let f = 0; f < fields.length; f++) {
+        const level = (fields[f] as Field).compare(i, j);
+        const c = counts[f] as Float64Array;
+        c[level] = (c[level] as number) + 1;
+      }
+      sampled++;
+    }
+  }
+  const u = counts.map((c) => {
+    const levels = c.length;
+    let total = 0;
+    for (let l = 1; l < levels; l++) total += c[l] as number;
+    // Add-half smoothing: a level never seen among random pairs is rare, not impossible.
+    const result = [0];
+    for (let l = 1; l < levels; l++) result.push(((c[l] as number) + 0.5) / (total + 0.5 * (levels - 1)));
+    return result;
+  });
+  return { u, sampled };
+}
+
+/** Comparison patterns of a sample of a rule's pairs, counted (EM works on distinct patterns). */
+function rulePatterns(
+  records: RecordSet,
+  rule: CompiledRule,
+  mode: LinkMode,
+  maxPairs: number,
+  seed: number,
+): { patterns: Map<number, number>; sampled: number; base: number } {
+  const fields = records.fields;
+  const base = Math.max(...fields.map((field) => field.levels.length));
+  const keep = rule.pairCount <= maxPairs ? 1 : maxPairs / rule.pairCount;
+  const random = seededRandom(seed);
+  const patterns = new Map<number, number>();
+  const sources = records.sources;
+  let sampled = 0;
+  const blocks = blockCount(rule);
+  for (let b = 0; b < blocks; b++) {
+    const from = rule.starts[b] as number;
+    const to = rule.starts[b + 1] as number;
+    for (let x = from; x < to; x++) {
+      const i = rule.members[x] as number;
+      for (let y = x + 1; y < to; y++) {
+        const j = rule.members[y] as number;
+        if (mode === "link" && sources[i] === sources[j]) continue;
+        if (keep < 1 && random.next() >= keep) continue;
+        let code = 0;
+        for (let f = fields.length - 1; f >= 0; f--) code = code * base + (fields[f] as Field).compare(i, j);
+        patterns.set(code, (patterns.get(code) ?? 0) + 1);
+        sampled++;
+      }
+    }
+  }
+  return { patterns, sampled, base };
+}
+
+interface RuleEstimate {
+  m: number[][];
+  /** Expected matches behind each field's estimate (0 for fields the rule cannot estimate). */
+  weight: number[];
+  lambda: number;
+  iterations: number;
+}
+
+/** EM with u fixed, over pattern counts; `excluded` fields take no part. */
+export function expectationMaximisation(
+  patterns: ReadonlyMap<number, number>,
+  base: number,
+  levelCounts: readonly number[],
+  u: readonly (readonly number[])[],
+  initialM: readonly (readonly number[])[],
+  excluded: ReadonlySet<number>,
+  maxIterations: number,
+): RuleEstimate {
+  const fieldCount = levelCounts.length;
+  const codes = [...patterns.keys()];
+  const counts = codes.map((code) => patterns.get(code) as number);
+  const levels = codes.map((code) => {
+    const out = new Int32Array(fieldCount);
+    let rest = code;
+    for (let f = 0; f < fieldCount; f++) {
+      out[f] = rest % base;
+      rest = Math.floor(rest / base);
+    }
+    return out;
+  });
+  const logU = u.map((row) => row.map((value) => (value > 0 ? Math.log(value) : 0)));
+  let m = initialM.map((row) => [...row]);
+  let lambda = 0.1;
+  let iterations = 0;
+  const weight = new Array<number>(fieldCount).fill(0);
+  for (; iterations < maxIterations; iterations++) {
+    const logM = m.map((row) => row.map((value) => Math.log(Math.max(value, MIN_PROBABILITY))));
+    const sums = levelCounts.map((count) => new Float64Array(count));
+    let matchTotal = 0;
+    let total = 0;
+    for (let p = 0; p < codes.length; p++) {
+      const pattern = levels[p] as Int32Array;
+      let logRatio = Math.log(lambda / (1 - lambda));
+      for (let f = 0; f < fieldCount; f++) {
+        if (excluded.has(f)) continue;
+        const level = pattern[f] as number;
+        if (level === 0) continue;
+        logRatio += ((logM[f] as number[])[level] as number) - ((logU[f] as number[])[level] as number);
+      }
+      const posterior = 1 / (1 + Math.exp(-logRatio));
+      const count = counts[p] as number;
+      const expected = count * posterior;
+      matchTotal += expected;
+      total += count;
+      for (let f = 0; f < fieldCount; f++) {
+        const level = pattern[f] as number;
+        const s = sums[f] as Float64Array;
+        s[level] = (s[level] as number) + expected;
+      }
+    }
+    const nextLambda = Math.min(
+      1 - MIN_PROBABILITY,
+      Math.max(MIN_PROBABILITY, matchTotal / Math.max(1, total)),
+    );
+    let change = Math.abs(nextLambda - lambda);
+    const next = m.map((row, f) => {
+      if (excluded.has(f)) return row;
+      const s = sums[f] as Float64Array;
+      let nonNull = 0;
+      for (let l = 1; l < s.length; l++) nonNull += s[l] as number;
+      weight[f] = nonNull;
+      if (nonNull <= 0) return row;
+      const updated = [0];
+      for (let l = 1; l < s.length; l++) {
+        const value = Math.max(MIN_PROBABILITY, (s[l] as number) / nonNull);
+        change = Math.max(change, Math.abs(value - (row[l] as number)));
+        updated.push(value);
+      }
+      return updated;
+    });
+    m = next;
+    lambda = nextLambda;
+    if (change < 1e-6) {
+      iterations++;
+      break;
+    }
+  }
+  for (const f of excluded) weight[f] = 0;
+  return { m, weight, lambda, iterations };
+}
+
+function normalise(row: readonly number[]): number[] {
+  let total = 0;
+  for (let l = 1; l < row.length; l++) total += row[l] as number;
+  return row.map((value, l) => (l === 0 ? 0 : Math.max(MIN_PROBABILITY, value / total)));
+}
+
+/** Estimates m and u (λ is left to the caller: `lambda` here is a placeholder from the settings or 1e-6). */
+export function trainModel(
+  records: RecordSet,
+  rules: readonly CompiledRule[],
+  settings: LinkageSettings,
+  mode: LinkMode,
+): { model: LinkageModel; report: TrainingReport } {
+  const fields = records.fields;
+  const training = settings.training;
+  const { u, sampled } = estimateU(records, mode, training.randomPairs, training.seed);
+  const initialM = fields.map((field) => normalise(field.levels.map((level) => level.initialM)));
+  const levelCounts = fields.map((field) => field.levels.length);
+  const fieldIndex = new Map(fields.map((field, index) => [field.name, index]));
+  const sumM = fields.map((field) => new Float64Array(field.levels.length));
+  const sumWeight = new Float64Array(fields.length);
+  const estimatedBy: string[][] = fields.map(() => []);
+  const ruleReports: TrainingReport["rules"][number][] = [];
+  rules.forEach((rule, r) => {
+    const {
+      patterns,
+      sampled: rulePairs,
+      base,
+    } = rulePatterns(records, rule, mode, training.maxPairsPerRule, training.seed + r + 1);
+    const excluded = new Set(rule.fieldNames.map((name) => fieldIndex.get(name) as number));
+    const estimate = expectationMaximisation(
+      patterns,
+      base,
+      levelCounts,
+      u,
+      initialM,
+      excluded,
+      training.maxIterations,
+    );
+    ruleReports.push({
+      rule: rule.text,
+      pairs: rule.pairCount,
+      sampled: rulePairs,
+      iterations: estimate.iterations,
+      lambda: estimate.lambda,
+    });
+    estimate.weight.forEach((w, f) => {
+      if (w <= 0) return;
+      const row = estimate.m[f] as number[];
+      const target = sumM[f] as Float64Array;
+      for (let l = 1; l < row.length; l++) target[l] = (target[l] as number) + w * (row[l] as number);
+      sumWeight[f] = (sumWeight[f] as number) + w;
+      (estimatedBy[f] as string[]).push(rule.text);
+    });
+  });
+  const parameters: FieldParameters[] = fields.map((field, f) => {
+    const w = sumWeight[f] as number;
+    const m =
+      w > 0
+        ? normalise(Array.from(sumM[f] as Float64Array, (value) => value / w))
+        : (initialM[f] as number[]);
+    return {
+      name: field.name,
+      type: field.type,
+      levels: field.levels.map((level) => level.id),
+      labels: field.levels.map((level) => level.label),
+      m,
+      u: u[f] as number[],
+      termFrequency: field.levels.map((level) => level.termFrequency),
+      mSource: w > 0 ? (estimatedBy[f] as string[]).join(" | ") : "initial",
+    };
+  });
+  const nameIndex = (name: string) => fieldIndex.get(name) as number;
+  const guard = settings.siblingGuard;
+  const model: LinkageModel = {
+    version: 1,
+    fields: parameters,
+    lambda: settings.prior ?? 1e-6,
+    threshold: settings.threshold,
+    siblingGuard: guard && {
+      distinguishing: nameIndex(guard.distinguishing),
+      shared: guard.shared.map(nameIndex),
+      minShared: guard.minShared,
+      maxProbability: guard.maxProbability,
+    },
+    strongIdentifiers: settings.strongIdentifiers.map(nameIndex),
+  };
+  return { model, report: { randomPairs: sampled, rules: ruleReports } };
+}
