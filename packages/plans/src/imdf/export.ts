@@ -247,6 +247,7 @@ export function exportImdf(document: PlanDocument, options: ExportOptions): Arch
         [ATHAR_KEYS.kind]: s.kind,
         [ATHAR_KEYS.status]: s.status,
         ...(s.notes ? { [ATHAR_KEYS.notes]: s.notes } : {}),
+        ...(parts.length > 1 ? { [ATHAR_KEYS.partIds]: parts.map((p) => p.id) } : {}),
       },
     });
   }

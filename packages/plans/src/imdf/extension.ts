@@ -13,6 +13,7 @@
  * | opening | `athar:kind` | door, hatch, vent, gate, breach |
  * | opening | `athar:barrier` | {lock, material, thickness_m, concealed, state} |
  * | opening | `athar:space_ids` | [unit id, unit id or null]: the spaces it joins (else inferred from geometry) |
+ * | unit (MultiPolygon) | `athar:part_ids` | ids of the spaces its polygons became (first = the unit's id) |
  */
 import {
   BARRIER_MATERIALS,
@@ -37,6 +38,7 @@ export const ATHAR_KEYS = {
   thickness: "athar:thickness_m",
   barrier: "athar:barrier",
   spaceIds: "athar:space_ids",
+  partIds: "athar:part_ids",
 } as const;
 
 export const WALL_MATERIALS = [...BARRIER_MATERIALS, "drywall", "glass"] as const;
@@ -58,6 +60,7 @@ export const atharSchemas = {
     state: z.enum(OPENING_STATES),
   }),
   [ATHAR_KEYS.spaceIds]: z.tuple([z.uuid(), z.uuid().nullable()]),
+  [ATHAR_KEYS.partIds]: z.array(z.uuid()).min(1),
 };
 
 /** Splits feature properties into the Athar extension's and everything else. */

@@ -401,12 +401,23 @@ function convert(raw: RawArchive, problems: ProblemList): PlanDocument | null {
       });
       continue;
     }
+    const partIds = atharValue(f, athar, ATHAR_KEYS.partIds, ATHAR_KEYS.partIds, problems);
+    if (partIds && (partIds.length !== parts.length || partIds[0] !== f.id)) {
+      problems.error(
+        f.file,
+        f.id,
+        "invalid_extension",
+        `${ATHAR_KEYS.partIds} must list ${parts.length} ids, the unit's own first`,
+      );
+    }
+    const partId = (index: number): string =>
+      partIds?.[index] ?? (index === 0 ? f.id : derivedPartId(f.id, index));
     const kind = atharValue(f, athar, ATHAR_KEYS.kind, "spaceKind", problems) ?? unitCategoryToKind(category);
     const status = atharValue(f, athar, ATHAR_KEYS.status, ATHAR_KEYS.status, problems) ?? "known";
     const notes = atharValue(f, athar, ATHAR_KEYS.notes, ATHAR_KEYS.notes, problems) ?? "";
     parts.forEach((part, index) => {
       spaces.push({
-        id: index === 0 ? f.id : derivedPartId(f.id, index),
+        id: partId(index),
         sourceId: f.id,
         levelId: level.id,
         name: label(f.properties.name) ?? "",
