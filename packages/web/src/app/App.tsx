@@ -1,0 +1,54 @@
+/** The app: who is signed in decides between the sign-in screen and the shell with the routed page. */
+import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { LoginPage } from "../pages/auth/LoginPage";
+import { ForbiddenPage } from "../pages/ForbiddenPage";
+import { NotFoundPage } from "../pages/NotFoundPage";
+import { matchPath, useLocation } from "./router";
+import { ROUTES } from "./routes";
+import { Shell } from "./Shell";
+import { mayUse, SessionProvider, useSessionState } from "./session";
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, signedIn, signedOut, retry } = useSessionState();
+  const location = useLocation();
+
+  if (state.status === "loading") {
+    return (
+      <p className="splash" aria-busy="true">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (state.status === "failed") {
+    return (
+      <main className="splash">
+        <ErrorMessage error={state.error} />
+        <button type="button" onClick={retry}>
+          {t("common.retry")}
+        </button>
+      </main>
+    );
+  }
+  if (state.status === "anonymous") return <LoginPage expired={state.expired} onSignedIn={signedIn} />;
+
+  let page = <NotFoundPage />;
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, location.pathname);
+    if (!params) continue;
+    const Page = route.page;
+    page = mayUse(state.me, route.roles) ? (
+      <Page key={route.id} params={params} query={location.query} />
+    ) : (
+      <ForbiddenPage />
+    );
+    break;
+  }
+
+  return (
+    <SessionProvider me={state.me} onSignedOut={signedOut}>
+      <Shell>{page}</Shell>
+    </SessionProvider>
+  );
+}
