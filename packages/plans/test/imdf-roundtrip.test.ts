@@ -52,7 +52,7 @@ describe("IMDF export → import", () => {
       const twin = back.spaces.find((s) => s.id === space.id)!;
       expectClosePoints(twin.polygon, space.polygon);
       expect(twin.holes.length).toBe(space.holes.length);
-      space.holes.forEach((hole, k) => expectClosePoints(twin.holes[k]!, hole));
+      for (const [k, hole] of space.holes.entries()) expectClosePoints(twin.holes[k]!, hole);
     }
     const level = original.levels.find((l) => l.ordinal === 0)!;
     expectClosePoints(

@@ -30,50 +30,65 @@ export interface Route {
   total: { time: TimeRange; breaches: number };
 }
 
-/** A binary min-heap of state indices keyed by (primary, secondary). */
+/**
+ * A binary min-heap of (state, primary, secondary) entries. Keys are copied in when pushed: a state whose key
+ * improves is pushed again and its stale entries are skipped when popped (lazy deletion).
+ */
 class Heap {
-  private readonly items: number[] = [];
-  constructor(
-    private readonly primary: Float64Array,
-    private readonly secondary: Float64Array,
-  ) {}
-  private less(a: number, b: number): boolean {
-    const pa = this.primary[a]!;
-    const pb = this.primary[b]!;
-    if (pa !== pb) return pa < pb;
-    const sa = this.secondary[a]!;
-    const sb = this.secondary[b]!;
-    return sa !== sb ? sa < sb : a < b;
+  private states: number[] = [];
+  private primaries: number[] = [];
+  private secondaries: number[] = [];
+
+  get size(): number {
+    return this.states.length;
   }
-  push(state: number): void {
-    const items = this.items;
-    items.push(state);
-    let k = items.length - 1;
+
+  private less(a: number, b: number): boolean {
+    const pa = this.primaries[a]!;
+    const pb = this.primaries[b]!;
+    if (pa !== pb) return pa < pb;
+    const sa = this.secondaries[a]!;
+    const sb = this.secondaries[b]!;
+    return sa !== sb ? sa < sb : this.states[a]! < this.states[b]!;
+  }
+
+  private swap(a: number, b: number): void {
+    [this.states[a], this.states[b]] = [this.states[b]!, this.states[a]!];
+    [this.primaries[a], this.primaries[b]] = [this.primaries[b]!, this.primaries[a]!];
+    [this.secondaries[a], this.secondaries[b]] = [this.secondaries[b]!, this.secondaries[a]!];
+  }
+
+  push(state: number, primary: number, secondary: number): void {
+    this.states.push(state);
+    this.primaries.push(primary);
+    this.secondaries.push(secondary);
+    let k = this.states.length - 1;
     while (k > 0) {
       const parent = (k - 1) >> 1;
-      if (!this.less(items[k]!, items[parent]!)) break;
-      [items[k], items[parent]] = [items[parent]!, items[k]!];
+      if (!this.less(k, parent)) break;
+      this.swap(k, parent);
       k = parent;
     }
   }
+
   pop(): number | undefined {
-    const items = this.items;
-    if (items.length === 0) return undefined;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      let k = 0;
-      for (;;) {
-        const l = 2 * k + 1;
-        const r = l + 1;
-        let smallest = k;
-        if (l < items.length && this.less(items[l]!, items[smallest]!)) smallest = l;
-        if (r < items.length && this.less(items[r]!, items[smallest]!)) smallest = r;
-        if (smallest === k) break;
-        [items[k], items[smallest]] = [items[smallest]!, items[k]!];
-        k = smallest;
-      }
+    if (this.states.length === 0) return undefined;
+    const top = this.states[0]!;
+    const last = this.states.length - 1;
+    this.swap(0, last);
+    this.states.pop();
+    this.primaries.pop();
+    this.secondaries.pop();
+    let k = 0;
+    for (;;) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let smallest = k;
+      if (l < this.states.length && this.less(l, smallest)) smallest = l;
+      if (r < this.states.length && this.less(r, smallest)) smallest = r;
+      if (smallest === k) break;
+      this.swap(k, smallest);
+      k = smallest;
     }
     return top;
   }
@@ -101,7 +116,7 @@ function search(
   const previous = new Int32Array(total).fill(-1);
   const via: (RouteEdge | null)[] = new Array(total).fill(null);
   const done = new Uint8Array(total);
-  const heap = new Heap(primary, secondary);
+  const heap = new Heap();
   const set = (state: number, t: number, b: number): void => {
     time[state] = t;
     breaches[state] = b;
@@ -109,7 +124,7 @@ function search(
     secondary[state] = lexicographic ? t : b;
   };
   set(from, 0, 0);
-  heap.push(from);
+  heap.push(from, 0, 0);
   let goal = -1;
   for (let state = heap.pop(); state !== undefined; state = heap.pop()) {
     if (done[state]) continue;
@@ -136,7 +151,7 @@ function search(
         set(next, t, b);
         previous[next] = state;
         via[next] = edge;
-        heap.push(next);
+        heap.push(next, p, s);
       }
     }
   }

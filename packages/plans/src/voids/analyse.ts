@@ -279,7 +279,8 @@ export function analyseVoids(
     pointers.filter((p) => p.levelId !== null),
     (p) => p.levelId!,
   );
-  const spacesByLevel = groupBy(liveSpaces, (s) => s.levelId);
+  // Ruled-out spaces still explain their area: someone looked there and closed the question.
+  const spacesByLevel = groupBy(document.spaces, (s) => s.levelId);
   const wallsByLevel = groupBy(document.walls, (w) => w.levelId);
   const drafts: Draft[] = [];
   const stats: LevelVoidStats[] = [];

@@ -35,7 +35,8 @@ export function levelRegion(level: PlanLevel, document: PlanDocument): PolygonWi
 
 /**
  * Whether a space explains the area it covers. A suspected space is a hypothesis, not knowledge, so its area
- * stays unexplained (and keeps showing up as a candidate, where it can be linked to the hypothesis).
+ * stays unexplained (and keeps showing up as a candidate, where it can be linked to the hypothesis). A
+ * ruled-out one explains it: someone looked and closed the question.
  */
 export const explainsArea = (space: PlanSpace): boolean => space.status !== "suspected";
 
