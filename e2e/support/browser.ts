@@ -26,7 +26,7 @@ export function launchBrowser(): Promise<Browser> {
 export const LAPTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A fresh browser profile; `language` pre-sets the app's remembered language (otherwise Arabic). */
+/** A fresh browser profile; `language` pre-sets the language the app remembers (otherwise Arabic, the default). */
 export async function newContext(
   browser: Browser,
   options: { language?: Language; viewport?: { width: number; height: number } } = {},
@@ -38,8 +38,11 @@ export async function newContext(
     hasTouch: options.viewport === PHONE,
   });
   if (options.language) {
+    // Only where nothing is remembered yet: the init script runs again on every load, and a language
+    // switched during the test must survive a reload.
+    const language = JSON.stringify(options.language);
     await context.addInitScript(
-      `window.localStorage.setItem("athar.language", ${JSON.stringify(options.language)})`,
+      `if (!window.localStorage.getItem("athar.language")) window.localStorage.setItem("athar.language", ${language});`,
     );
   }
   return context;

@@ -1,0 +1,194 @@
+/**
+ * The web app in headless Chromium against the real server (one server and one browser for the whole file,
+ * to keep the run short):
+ * - the foundation's promise: sign in, switch to Arabic, open the plan, draw a space on a basement level,
+ *   reload and see it, then find the change in the audit trail as an administrator;
+ * - English, left to right, and a navigation that shows each role only what it may use;
+ * - two screens on one site stay in step through live events.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "./support/app";
+import { launchBrowser, newContext, signIn, TEXT } from "./support/browser";
+
+const ar = TEXT.ar;
+const en = TEXT.en;
+const SPACE_NAME = "E2E basement room";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const htmlAttribute = (page: Page, name: string) => page.locator("html").getAttribute(name);
+
+async function navLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: en.nav.label });
+  await nav.waitFor({ state: "attached" });
+  return (await nav.getByRole("link").allTextContents()).map((text) => text.trim());
+}
+
+describe("plan editing in Arabic", () => {
+  it("draws a space on a basement level, keeps it across a reload, and shows it in the audit trail", async () => {
+    const context = await newContext(browser, { language: "en" });
+    const page = await context.newPage();
+    await signIn(page, app.url, "coordinator", "en");
+    expect(await htmlAttribute(page, "dir")).toBe("ltr");
+
+    // Switch to Arabic: the page turns right-to-left and shows Arabic labels.
+    await page.getByRole("button", { name: TEXT.en.language.other }).click();
+    await page.waitForFunction('document.documentElement.dir === "rtl"');
+    expect(await htmlAttribute(page, "lang")).toBe("ar");
+    const nav = page.getByRole("navigation", { name: ar.nav.label });
+    await expect.poll(() => nav.getByRole("link", { name: ar.nav.sites }).isVisible()).toBe(true);
+
+    // Open the plan of the demo site.
+    await page.getByRole("link", { name: "Demo facility (fictional)" }).click();
+    await page.getByRole("application").waitFor();
+    await page.locator(".plan-opening").first().waitFor();
+
+    // Choose the second basement.
+    const levels = page.getByRole("navigation", { name: ar.plan.levels.label });
+    await levels.getByRole("button", { name: /Basement 2/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("level")).not.toBeNull();
+    await expect
+      .poll(() => levels.getByRole("button", { name: /Basement 2/ }).getAttribute("aria-current"))
+      .toBe("true");
+    await page.getByRole("heading", { name: /Basement 2/ }).waitFor();
+    const spacesBefore = await page.locator(".plan-space").count();
+
+    // Draw a rectangle by dragging across an empty part of the plan (upper start corner of the map).
+    await page.getByRole("button", { name: ar.plan.tools.rectangle, exact: true }).click();
+    const box = await page.getByRole("application").boundingBox();
+    if (!box) throw new Error("the plan has no box");
+    const start = { x: box.x + box.width * 0.12, y: box.y + box.height * 0.15 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 60, start.y + 40, { steps: 4 });
+    await page.mouse.move(start.x + 120, start.y + 80, { steps: 4 });
+    await page.mouse.up();
+
+    const form = page.getByRole("form", { name: ar.space.newTitle });
+    await form.getByLabel(ar.space.name).fill(SPACE_NAME);
+    await form.getByLabel(ar.space.kind).selectOption("room");
+    await form.getByRole("button", { name: ar.space.create }).click();
+    await page.getByText(ar.space.created).waitFor();
+    await expect.poll(() => page.locator(".plan-space").count()).toBe(spacesBefore + 1);
+
+    // Reload: still Arabic, still on the second basement, and the space is there.
+    await page.reload();
+    await page.getByRole("application").waitFor();
+    expect(await htmlAttribute(page, "dir")).toBe("rtl");
+    await page.getByRole("heading", { name: /Basement 2/ }).waitFor();
+    await page.getByRole("button", { name: new RegExp(SPACE_NAME) }).waitFor();
+    await expect.poll(() => page.locator(".plan-space").count()).toBe(spacesBefore + 1);
+    await context.close();
+
+    // An administrator finds the change in the audit trail (Arabic, the default language).
+    const adminContext = await newContext(browser);
+    const admin = await adminContext.newPage();
+    await signIn(admin, app.url, "admin", "ar");
+    expect(await htmlAttribute(admin, "dir")).toBe("rtl");
+    await admin.getByRole("link", { name: ar.nav.audit }).click();
+    await admin.getByRole("heading", { name: ar.audit.title, level: 1 }).waitFor();
+    await admin.getByText(/سلسلة التجزئة سليمة/).waitFor();
+
+    const filters = admin.getByRole("form", { name: ar.audit.filters });
+    await filters.getByLabel(ar.audit.action, { exact: true }).selectOption("space.create");
+    await filters.getByLabel(ar.audit.actor, { exact: true }).fill("coordinator");
+    await filters.getByRole("button", { name: ar.audit.apply }).click();
+    const rows = admin.locator(".audit-table tbody tr");
+    await expect.poll(() => rows.count()).toBe(1);
+    const row = rows.first();
+    expect(await row.textContent()).toContain(ar.audit.actions.space.create);
+    expect(await row.textContent()).toContain("coordinator");
+    await row.getByText(ar.audit.show).click();
+    expect(await row.locator(".audit-change").textContent()).toContain(SPACE_NAME);
+    await adminContext.close();
+  });
+});
+
+describe("English and role-based navigation", () => {
+  it("shows each role only the pages it may use", async () => {
+    const expectations: { username: string; links: string[] }[] = [
+      { username: "admin", links: [en.nav.sites, en.nav.audit] },
+      { username: "coordinator", links: [en.nav.sites] },
+      { username: "field", links: [en.nav.sites] },
+      { username: "tracer", links: [] },
+    ];
+    // One browser context per account, side by side: each has its own session cookie.
+    const check = async ({ username, links }: { username: string; links: string[] }) => {
+      const context = await newContext(browser, { language: "en" });
+      const page = await context.newPage();
+      await signIn(page, app.url, username, "en");
+      expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await navLinks(page), username).toEqual(links);
+
+      if (username === "tracer") {
+        // No area yet for tracing staff: the start page says so, and the audit page is refused.
+        await page.getByText(en.home.noAreas).waitFor();
+        await page.goto(`${app.url}/audit`);
+        await page.getByRole("heading", { name: en.forbidden.title }).waitFor();
+      }
+      if (username === "field") {
+        // A field team reads the plan but has no drawing tools, and its forms are read-only.
+        await page.goto(`${app.url}/sites/${app.siteId}`);
+        await page.locator(".plan-opening").first().waitFor();
+        expect(await page.getByRole("toolbar", { name: en.plan.tools.label }).count()).toBe(0);
+        await page.locator(".space-list button", { hasText: /^A-2(?!\d)/ }).click();
+        await page.getByRole("form", { name: en.space.title }).waitFor();
+        expect(await page.getByLabel(en.space.name, { exact: true }).isDisabled()).toBe(true);
+        expect(await page.getByRole("button", { name: en.common.delete }).count()).toBe(0);
+      }
+      await context.close();
+    };
+    await Promise.all(expectations.map(check));
+  });
+
+  it("keeps two screens on one site in step", async () => {
+    const contexts = await Promise.all([
+      newContext(browser, { language: "en" }),
+      newContext(browser, { language: "en" }),
+    ]);
+    const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
+    if (!first || !second) throw new Error("no pages");
+    for (const page of [first, second]) {
+      await signIn(page, `${app.url}/sites/${app.siteId}`, "coordinator", "en");
+      await page.getByRole("button", { name: /Basement 1/ }).click();
+      await page.getByRole("heading", { name: /Basement 1/ }).waitFor();
+      await page.getByText(en.plan.live.live, { exact: true }).waitFor();
+    }
+    const levelId = new URL(first.url()).searchParams.get("level");
+    expect(levelId).not.toBeNull();
+    const before = await second.locator(".plan-space").count();
+
+    // A change made on the first screen (through the API, as any client could) reaches the second one.
+    const created = await first.request.post(`${app.url}/api/spaces`, {
+      data: {
+        levelId,
+        name: "Live store",
+        kind: "room",
+        status: "suspected",
+        polygon: [
+          [-60, 40],
+          [-52, 40],
+          [-52, 46],
+          [-60, 46],
+        ],
+        notes: "",
+      },
+    });
+    expect(created.status()).toBe(201);
+    await expect.poll(() => second.locator(".plan-space").count(), { timeout: 10_000 }).toBe(before + 1);
+    await second.getByRole("button", { name: /Live store/ }).waitFor();
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});
