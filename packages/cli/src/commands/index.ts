@@ -5,10 +5,12 @@
 import type { Command } from "commander";
 import * as audit from "./audit";
 import * as server from "./server";
+import * as site from "./site";
 import * as users from "./users";
 
 export function registerAllCommands(program: Command): void {
   server.register(program);
   users.register(program);
   audit.register(program);
+  site.register(program);
 }
