@@ -70,12 +70,10 @@ async function loadDocument(path: string): Promise<PlanDocument> {
   throw new AtharError(
     "import_invalid",
     `${path} is not a valid IMDF archive (${errors.length} problem${errors.length === 1 ? "" : "s"}; see \`athar site validate\`)`,
-    errors
-      .slice(0, 20)
-      .map((p) => ({
-        path: `${p.file}${p.featureId ? ` ${p.featureId}` : ""}`,
-        message: `${p.rule}: ${p.message}`,
-      })),
+    errors.slice(0, 20).map((p) => ({
+      path: `${p.file}${p.featureId ? ` ${p.featureId}` : ""}`,
+      message: `${p.rule}: ${p.message}`,
+    })),
   );
 }
 

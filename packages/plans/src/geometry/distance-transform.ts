@@ -5,6 +5,8 @@
  * Pixels outside the grid are not features, so callers pad the grid when the border must count as one.
  */
 
+import { RasterWorkspace } from "./workspace";
+
 /** Stands for "no feature": finite so that the envelope arithmetic never meets ∞ − ∞. */
 const FAR = 1e20;
 
@@ -99,4 +101,79 @@ function envelope(
     d[q] = (q - vk) * (q - vk) + f[vk]!;
     arg[q] = vk;
   }
+}
+
+/**
+ * The same transform, specialised for the case where every pixel outside the region is a feature (distance
+ * from each region pixel to the nearest pixel outside it), in time proportional to the region rather than the
+ * grid. Vertical distances come from running counts down and up the rows; the exact row pass then only needs
+ * each run of region pixels plus its two bounding outside pixels, since no column beyond those can be nearer
+ * than they are. Returns squared distances (0 outside the region) and the nearest outside pixel of each
+ * region pixel. Pixels beyond the grid's edge count as outside.
+ */
+export function regionDistanceTransform(
+  inRegion: Uint8Array,
+  width: number,
+  height: number,
+  workspace: RasterWorkspace = new RasterWorkspace(),
+): FeatureTransform {
+  const n = width * height;
+  const up = workspace.i32("edt.up", n);
+  const down = workspace.i32("edt.down", n);
+  for (let j = 0; j < height; j++) {
+    const base = j * width;
+    for (let i = 0; i < width; i++) {
+      const p = base + i;
+      up[p] = inRegion[p] ? (j > 0 ? up[p - width]! : 0) + 1 : 0;
+    }
+  }
+  for (let j = height - 1; j >= 0; j--) {
+    const base = j * width;
+    for (let i = 0; i < width; i++) {
+      const p = base + i;
+      down[p] = inRegion[p] ? (j < height - 1 ? down[p + width]! : 0) + 1 : 0;
+    }
+  }
+  const squared = workspace.f64("edt.squared", n);
+  const nearest = workspace.i32("edt.nearest", n, -1);
+  const f = new Float64Array(width + 2);
+  const d = new Float64Array(width + 2);
+  const v = new Int32Array(width + 2);
+  const z = new Float64Array(width + 3);
+  const arg = new Int32Array(width + 2);
+  for (let j = 0; j < height; j++) {
+    const base = j * width;
+    let i = 0;
+    while (i < width) {
+      if (!inRegion[base + i]) {
+        i++;
+        continue;
+      }
+      const a = i;
+      while (i < width && inRegion[base + i]) i++;
+      const b = i - 1;
+      // Sequence over columns a−1 … b+1: outside pixels at both ends (distance 0 to themselves).
+      const length = b - a + 3;
+      f[0] = 0;
+      f[length - 1] = 0;
+      for (let k = a; k <= b; k++) {
+        const g = Math.min(up[base + k]!, down[base + k]!);
+        f[k - a + 1] = g * g;
+      }
+      envelope(f, length, d, v, z, arg);
+      for (let k = a; k <= b; k++) {
+        const p = base + k;
+        squared[p] = d[k - a + 1]!;
+        const column = a - 1 + arg[k - a + 1]!;
+        if (column < a || column > b) {
+          nearest[p] = column >= 0 && column < width ? base + column : -1;
+        } else {
+          const q = base + column;
+          const row = up[q]! <= down[q]! ? j - up[q]! : j + down[q]!;
+          nearest[p] = row >= 0 && row < height ? row * width + column : -1;
+        }
+      }
+    }
+  }
+  return { squared, nearest };
 }

@@ -47,7 +47,9 @@ export function fillRings(
 ): void {
   let minY = Number.POSITIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
+  let edges = 0;
   for (const ring of rings) {
+    edges += ring.length;
     for (const p of ring) {
       if (p[1] < minY) minY = p[1];
       if (p[1] > maxY) maxY = p[1];
@@ -56,21 +58,27 @@ export function fillRings(
   const { originX, originY, res, width, height } = grid;
   const firstRow = Math.max(0, Math.ceil((minY - originY) / res - 0.5));
   const lastRow = Math.min(height - 1, Math.floor((maxY - originY) / res - 0.5));
-  const crossings: number[] = [];
+  const crossings = new Float64Array(edges);
   for (let row = firstRow; row <= lastRow; row++) {
     const y = originY + (row + 0.5) * res;
-    crossings.length = 0;
+    let count = 0;
     for (const ring of rings) {
       for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
         const pa = ring[a]!;
         const pb = ring[b]!;
         if (pa[1] > y !== pb[1] > y) {
-          crossings.push(pa[0] + ((y - pa[1]) * (pb[0] - pa[0])) / (pb[1] - pa[1]));
+          const x = pa[0] + ((y - pa[1]) * (pb[0] - pa[0])) / (pb[1] - pa[1]);
+          // Insertion sort as we go: rooms give two crossings a row, rarely more than a handful.
+          let k = count++;
+          while (k > 0 && crossings[k - 1]! > x) {
+            crossings[k] = crossings[k - 1]!;
+            k--;
+          }
+          crossings[k] = x;
         }
       }
     }
-    crossings.sort((p, q) => p - q);
-    for (let k = 0; k + 1 < crossings.length; k += 2) {
+    for (let k = 0; k + 1 < count; k += 2) {
       // Pixel i is inside when x0 <= centre < x1, centre = originX + (i + 0.5)·res.
       const first = Math.max(0, Math.ceil((crossings[k]! - originX) / res - 0.5));
       const last = Math.min(width - 1, Math.ceil((crossings[k + 1]! - originX) / res - 0.5) - 1);
@@ -79,20 +87,28 @@ export function fillRings(
   }
 }
 
-/** Sets `mask[p] = value` for every pixel inside the rings for which `mask[p]` is in `overwrite` (a bit set of values). */
+/**
+ * Sets `mask[p] = value` for every pixel inside the rings, or only where `mask[p] === onlyWhere` when given.
+ * Returns the number of pixels set.
+ */
 export function paintRings(
   grid: RasterGrid,
   rings: readonly (readonly Point[])[],
   mask: Uint8Array,
   value: number,
-  overwrite: (current: number) => boolean = () => true,
+  onlyWhere?: number,
 ): number {
   let painted = 0;
   fillRings(grid, rings, (row, first, last) => {
     const base = row * grid.width;
-    for (let i = first; i <= last; i++) {
-      if (overwrite(mask[base + i]!)) {
-        mask[base + i] = value;
+    if (onlyWhere === undefined) {
+      mask.fill(value, base + first, base + last + 1);
+      painted += last - first + 1;
+      return;
+    }
+    for (let p = base + first; p <= base + last; p++) {
+      if (mask[p] === onlyWhere) {
+        mask[p] = value;
         painted++;
       }
     }

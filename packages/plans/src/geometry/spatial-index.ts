@@ -47,4 +47,16 @@ export class GridIndex<T> {
     }
     return found;
   }
+
+  /** The first item at the point (cell of the point only) satisfying `test`, without building a list. */
+  find(x: number, y: number, test: (item: T) => boolean): T | null {
+    const list = this.cells.get(this.key(Math.floor(x / this.cellSize), Math.floor(y / this.cellSize)));
+    if (!list) return null;
+    for (const entry of list) {
+      const b = entry.box;
+      if (x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) continue;
+      if (test(entry.item)) return entry.item;
+    }
+    return null;
+  }
 }

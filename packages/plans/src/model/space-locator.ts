@@ -35,9 +35,7 @@ export function buildSpaceLocator(spaces: readonly PlanSpace[]): SpaceLocator {
     spaceAt(levelId, point) {
       const index = byLevel.get(levelId);
       if (!index) return null;
-      const box = { minX: point[0], minY: point[1], maxX: point[0], maxY: point[1] };
-      for (const space of index.query(box)) if (insideSpace(point, space)) return space;
-      return null;
+      return index.find(point[0], point[1], (space) => insideSpace(point, space));
     },
     near(levelId, box, margin = 0) {
       return byLevel.get(levelId)?.query(box, margin) ?? [];

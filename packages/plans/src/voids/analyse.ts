@@ -9,9 +9,16 @@ import { labelComponents } from "../geometry/components";
 import { traceOuterBoundary } from "../geometry/contour";
 import { pointInPolygon, polygonArea } from "../geometry/polygon";
 import { pixelOf } from "../geometry/raster";
+import { RasterWorkspace } from "../geometry/workspace";
 import type { PlanDocument, PlanLevel, PlanSpace, PlanWall } from "../model/plan-document";
 import { buildSpaceLocator } from "../model/space-locator";
-import { explainsArea, type LevelRaster, levelRegion, RESIDUAL, rasteriseLevel } from "./level-raster";
+import {
+  explainsArea,
+  type LevelRaster,
+  levelRegion,
+  RESIDUAL as RESIDUAL_CELL,
+  rasteriseLevel,
+} from "./level-raster";
 import { openingsToNothingPointers } from "./openings-to-nothing";
 import { DEFAULT_VOID_OPTIONS, type VoidAnalysisOptions } from "./options";
 import type { SignalPointer } from "./pointer";
@@ -27,6 +34,8 @@ import {
   type VoidEvidence,
 } from "./types";
 import { findThickWallBodies } from "./wall-bodies";
+
+const RESIDUAL = RESIDUAL_CELL as number;
 
 /** Radius (m) of unexplained area gathered around a pointer that lands on no candidate. */
 const POINTER_GATHER_M = 1.5;
@@ -136,6 +145,7 @@ function analyseLevel(
   walls: readonly PlanWall[],
   options: VoidAnalysisOptions,
   drafts: Draft[],
+  workspace: RasterWorkspace,
 ): { state: LevelState | null; stats: LevelVoidStats } {
   const region = levelRegion(level, document);
   const blank: LevelVoidStats = {
@@ -152,8 +162,15 @@ function analyseLevel(
       state: null,
       stats: { ...blank, skipped: "the level has no outline and its building no footprint" },
     };
-  const raster = rasteriseLevel(region, spaces, walls, options.resolutionM, options.maxPixelsPerLevel);
-  const findings = findResidualRegions(raster, walls.length > 0, options);
+  const raster = rasteriseLevel(
+    region,
+    spaces,
+    walls,
+    options.resolutionM,
+    options.maxPixelsPerLevel,
+    workspace,
+  );
+  const findings = findResidualRegions(raster, walls.length > 0, options, workspace);
   const state: LevelState = { raster, findings, byOpened: new Map(), byThick: new Map(), fromPointers: [] };
   findings.rooms.forEach((room, k) => {
     const draft: Draft = {
@@ -284,6 +301,8 @@ export function analyseVoids(
   const wallsByLevel = groupBy(document.walls, (w) => w.levelId);
   const drafts: Draft[] = [];
   const stats: LevelVoidStats[] = [];
+  // One set of raster arrays for all levels: each level is finished before the next one reuses them.
+  const workspace = new RasterWorkspace();
   for (const level of document.levels) {
     if (level.status === "ruled_out") continue;
     const { state, stats: levelStats } = analyseLevel(
@@ -293,6 +312,7 @@ export function analyseVoids(
       wallsByLevel.get(level.id) ?? [],
       options,
       drafts,
+      workspace,
     );
     stats.push(levelStats);
     if (!state) continue;

@@ -4,6 +4,7 @@
  */
 import { boundingBox } from "../geometry/polygon";
 import { gridAround, paintRings, type RasterGrid } from "../geometry/raster";
+import { RasterWorkspace } from "../geometry/workspace";
 import type { PlanDocument, PlanLevel, PlanSpace, PlanWall, PolygonWithHoles } from "../model/plan-document";
 
 export const OUTSIDE = 0;
@@ -46,17 +47,17 @@ export function rasteriseLevel(
   walls: readonly PlanWall[],
   resolutionM: number,
   maxPixels: number,
+  workspace: RasterWorkspace = new RasterWorkspace(),
 ): LevelRaster {
   const box = boundingBox(region.flatMap((p) => p.outer));
   const area = (box.maxX - box.minX) * (box.maxY - box.minY);
   const res = Math.max(resolutionM, Math.sqrt(area / maxPixels));
   const grid = gridAround(box, res, 3);
-  const cells = new Uint8Array(grid.width * grid.height);
-  const onlyResidual = (current: number): boolean => current === RESIDUAL;
+  const cells = workspace.u8("cells", grid.width * grid.height);
   for (const part of region) paintRings(grid, [part.outer, ...part.holes], cells, RESIDUAL);
   for (const space of spaces) {
-    if (explainsArea(space)) paintRings(grid, [space.polygon, ...space.holes], cells, SPACE, onlyResidual);
+    if (explainsArea(space)) paintRings(grid, [space.polygon, ...space.holes], cells, SPACE, RESIDUAL);
   }
-  for (const wall of walls) paintRings(grid, [wall.polygon, ...wall.holes], cells, WALL, onlyResidual);
+  for (const wall of walls) paintRings(grid, [wall.polygon, ...wall.holes], cells, WALL, RESIDUAL);
   return { grid, cells };
 }

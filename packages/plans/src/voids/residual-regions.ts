@@ -14,10 +14,17 @@
  * 4. thick walls: what is left (wall web) where b exceeds half of max(k·t, t + margin) for walls of that kind.
  */
 import type { Point } from "@athar/core";
-import { labelComponents } from "../geometry/components";
+import { labelListedComponents } from "../geometry/components";
 import { traceOuterBoundary } from "../geometry/contour";
-import { featureTransform, squaredDistanceTransform } from "../geometry/distance-transform";
-import { type LevelRaster, OUTSIDE, RESIDUAL } from "./level-raster";
+import { regionDistanceTransform, squaredDistanceTransform } from "../geometry/distance-transform";
+import { RasterWorkspace } from "../geometry/workspace";
+import { type LevelRaster, OUTSIDE as OUTSIDE_CELL, RESIDUAL as RESIDUAL_CELL } from "./level-raster";
+
+// Module-local copies: hot loops read these millions of times, and an imported binding may be a getter
+// under some module loaders (tsx compiles imports to live bindings).
+const OUTSIDE = OUTSIDE_CELL as number;
+const RESIDUAL = RESIDUAL_CELL as number;
+
 import type { VoidAnalysisOptions } from "./options";
 
 export interface RoomRegion {
@@ -51,26 +58,39 @@ export interface ResidualFindings {
   thickLabels: Int32Array;
 }
 
-function median(values: number[]): number | null {
+/** Median by counting into centimetre bins: linear time, and wall thicknesses need no finer. */
+function median(values: Float64Array): number | null {
   if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  const bins = new Int32Array(1001);
+  for (const v of values) bins[Math.min(1000, Math.max(0, Math.round(v * 100)))]!++;
+  let seen = 0;
+  for (let b = 0; b < bins.length; b++) {
+    seen += bins[b]!;
+    if (seen * 2 >= values.length) return b / 100;
+  }
+  return null;
 }
 
+/**
+ * `workspace` lends the large arrays; the returned label arrays live in it and stay valid until the next call
+ * with the same workspace.
+ */
 export function findResidualRegions(
   raster: LevelRaster,
   hasWallBodies: boolean,
   options: VoidAnalysisOptions,
+  workspace: RasterWorkspace = new RasterWorkspace(),
 ): ResidualFindings {
   const { grid, cells } = raster;
   const { width, height, res } = grid;
   const n = width * height;
-  const notResidual = new Uint8Array(n);
+  const inResidual = workspace.u8("residual", n);
   let residualPixels = 0;
   for (let p = 0; p < n; p++) {
-    if (cells[p] === RESIDUAL) residualPixels++;
-    else notResidual[p] = 1;
+    if (cells[p] === RESIDUAL) {
+      residualPixels++;
+      inResidual[p] = 1;
+    }
   }
   const empty: ResidualFindings = {
     rooms: [],
@@ -83,17 +103,24 @@ export function findResidualRegions(
     thickLabels: new Int32Array(0),
   };
   if (residualPixels === 0) return empty;
+  // Every later pass visits only the unexplained pixels, listed once here (row-major order).
+  const residual = new Int32Array(residualPixels);
+  for (let p = 0, k = 0; p < n; p++) if (inResidual[p]) residual[k++] = p;
 
-  const { squared, nearest } = featureTransform(notResidual, width, height, true);
+  const { squared, nearest } = regionDistanceTransform(inResidual, width, height, workspace);
+  const near = nearest!;
   // b(p) in pixels: distance from the pixel centre to the region's edge (half a pixel short of the nearest
   // outside pixel centre).
-  const depth = new Float32Array(n);
-  for (let p = 0; p < n; p++) depth[p] = cells[p] === RESIDUAL ? Math.sqrt(squared[p]!) - 0.5 : 0;
+  const depth = workspace.f32("depth", n);
+  for (let k = 0; k < residualPixels; k++) {
+    const p = residual[k]!;
+    depth[p] = Math.sqrt(squared[p]!) - 0.5;
+  }
 
   // Whether the wall at p is an outside wall: mirror the nearest edge pixel through p and look for the outside
   // there (an outside wall has a space on one side and the outside on the other).
   const againstOutside = (p: number): boolean => {
-    const q = nearest![p]!;
+    const q = near[p]!;
     if (q < 0) return false;
     if (cells[q] === OUTSIDE) return true;
     const pi = p % width;
@@ -114,7 +141,7 @@ export function findResidualRegions(
   // same depth (width 2·√d); an odd-width one a single centre pixel (width 2·√d − 1). The neighbour across
   // the ridge is the one facing away from the nearest edge pixel.
   const ridgeThickness = (p: number, d: number): number => {
-    const q = nearest![p]!;
+    const q = near[p]!;
     const dx = (p % width) - (q % width);
     const dy = Math.floor(p / width) - Math.floor(q / width);
     const across = Math.abs(dx) >= Math.abs(dy) ? p + Math.sign(dx) : p + Math.sign(dy) * width;
@@ -123,43 +150,48 @@ export function findResidualRegions(
 
   // 1. Typical wall thickness from ridge pixels, capped so that rooms do not vote.
   const capPx = 1.5 / res;
-  const interior: number[] = [];
-  const exterior: number[] = [];
-  for (let j = 1; j < height - 1; j++) {
-    for (let i = 1; i < width - 1; i++) {
-      const p = j * width + i;
-      if (cells[p] !== RESIDUAL) continue;
-      const d = squared[p]!;
-      if (d < squared[p - 1]! || d < squared[p + 1]! || d < squared[p - width]! || d < squared[p + width]!)
-        continue;
-      const thickness = ridgeThickness(p, d);
-      if (thickness > capPx) continue;
-      (againstOutside(p) ? exterior : interior).push(thickness * res);
-    }
+  const interiorSamples = new Float64Array(residualPixels);
+  const exteriorSamples = new Float64Array(residualPixels);
+  let interiorCount = 0;
+  let exteriorCount = 0;
+  for (let k = 0; k < residualPixels; k++) {
+    const p = residual[k]!;
+    const d = squared[p]!;
+    // Grid padding keeps residual pixels off the border, so the four neighbours exist.
+    if (d < squared[p - 1]! || d < squared[p + 1]! || d < squared[p - width]! || d < squared[p + width]!)
+      continue;
+    const thickness = ridgeThickness(p, d);
+    if (thickness > capPx) continue;
+    if (againstOutside(p)) exteriorSamples[exteriorCount++] = thickness * res;
+    else interiorSamples[interiorCount++] = thickness * res;
   }
-  const measuredInterior = interior.length >= options.minWallSamples ? median(interior) : null;
-  const measuredExterior = exterior.length >= options.minWallSamples ? median(exterior) : null;
+  const measuredInterior =
+    interiorCount >= options.minWallSamples ? median(interiorSamples.subarray(0, interiorCount)) : null;
+  const measuredExterior =
+    exteriorCount >= options.minWallSamples ? median(exteriorSamples.subarray(0, exteriorCount)) : null;
   const wallT = measuredInterior ?? (hasWallBodies ? 0 : (measuredExterior ?? options.fallbackWallM));
   const outerWallT = measuredExterior ?? wallT;
 
   // 2. Room cores.
   const coreRadiusPx = (options.minHiddenWidthM / 2 + wallT) / res;
-  const core = new Uint8Array(n);
-  let coreCount = 0;
-  for (let p = 0; p < n; p++) {
-    if (cells[p] === RESIDUAL && depth[p]! >= coreRadiusPx) {
+  const core = workspace.u8("core", n);
+  const coreList: number[] = [];
+  for (let k = 0; k < residualPixels; k++) {
+    const p = residual[k]!;
+    if (depth[p]! >= coreRadiusPx) {
       core[p] = 1;
-      coreCount++;
+      coreList.push(p);
     }
   }
 
   // 3. Opened regions: dilate each core component inside a window around it (cheaper than a whole-level pass).
-  const opened = new Uint8Array(n);
-  if (coreCount > 0) {
+  const opened = workspace.u8("opened", n);
+  const openedList: number[] = [];
+  if (coreList.length > 0) {
     const reach = coreRadiusPx * Math.SQRT2;
     const reachSquared = reach * reach;
     const margin = Math.ceil(reach) + 1;
-    const { components: cores } = labelComponents(core, width, height);
+    const cores = labelListedComponents(coreList, core, width, height, workspace.i32("coreLabels", n));
     for (const c of cores) {
       const i0 = Math.max(0, c.minI - margin);
       const j0 = Math.max(0, c.minJ - margin);
@@ -175,21 +207,28 @@ export function findResidualRegions(
       for (let j = 0; j < wh; j++) {
         for (let i = 0; i < ww; i++) {
           const p = (j0 + j) * width + i0 + i;
-          if (cells[p] === RESIDUAL && local[j * ww + i]! <= reachSquared) opened[p] = 1;
+          if (inResidual[p] && !opened[p] && local[j * ww + i]! <= reachSquared) {
+            opened[p] = 1;
+            openedList.push(p);
+          }
         }
       }
     }
   }
-  const { labels: openedLabels } = labelComponents(opened, width, height);
+  const openedLabels = workspace.i32("openedLabels", n);
+  labelListedComponents(openedList, opened, width, height, openedLabels);
 
-  const interiorMask = new Uint8Array(n);
+  const interiorMask = workspace.u8("interior", n);
+  const interiorList: number[] = [];
   const peelPx = wallT / res;
-  for (let p = 0; p < n; p++) if (opened[p] && depth[p]! >= peelPx) interiorMask[p] = 1;
-  const { labels: interiorLabels, components: interiorComponents } = labelComponents(
-    interiorMask,
-    width,
-    height,
-  );
+  for (const p of openedList) {
+    if (depth[p]! >= peelPx) {
+      interiorMask[p] = 1;
+      interiorList.push(p);
+    }
+  }
+  const interiorLabels = workspace.i32("interiorLabels", n);
+  const interiorComponents = labelListedComponents(interiorList, interiorMask, width, height, interiorLabels);
   const rooms: RoomRegion[] = [];
   for (const component of interiorComponents) {
     const areaM2 = component.pixels * res * res;
@@ -215,17 +254,21 @@ export function findResidualRegions(
   const interiorBand = thickThreshold(wallT);
   const exteriorBand = thickThreshold(outerWallT);
   const lowerBand = Math.min(interiorBand, exteriorBand);
-  const band = new Uint8Array(n);
-  const bandExterior = new Uint8Array(n);
-  for (let p = 0; p < n; p++) {
-    if (cells[p] !== RESIDUAL || opened[p] || depth[p]! <= lowerBand) continue;
+  const band = workspace.u8("band", n);
+  const bandExterior = workspace.u8("bandExterior", n);
+  const bandList: number[] = [];
+  for (let k = 0; k < residualPixels; k++) {
+    const p = residual[k]!;
+    if (opened[p] || depth[p]! <= lowerBand) continue;
     const outside = againstOutside(p);
     if (depth[p]! > (outside ? exteriorBand : interiorBand)) {
       band[p] = 1;
       bandExterior[p] = outside ? 1 : 0;
+      bandList.push(p);
     }
   }
-  const { labels: thickLabels, components: bands } = labelComponents(band, width, height);
+  const thickLabels = workspace.i32("thickLabels", n);
+  const bands = labelListedComponents(bandList, band, width, height, thickLabels);
   const thickWalls: ThickWallRegion[] = [];
   for (const component of bands) {
     const extent = Math.hypot(component.maxI - component.minI + 1, component.maxJ - component.minJ + 1) * res;

@@ -28,6 +28,8 @@ const MIN_FLOOR_SUPPORT = 0.6;
 /** Spaces matching within this distance (m) show that the neighbourhood of a gap is twinned. */
 const NEIGHBOURHOOD_M = 8;
 const AREA_TOLERANCE = 0.1;
+/** Spaces checked before a motion is looked at in full. */
+const SAMPLE = 64;
 
 interface Motion {
   cos: number;
@@ -123,9 +125,19 @@ function mismatches(
   locator: SpaceLocator,
   describe: string,
 ): SignalPointer[] {
+  // Most candidate motions are wrong: a spread sample of the spaces rejects them before the full check.
+  const stride = Math.max(1, Math.floor(source.length / SAMPLE));
+  let sampled = 0;
+  let hits = 0;
+  for (let k = 0; k < source.length; k += stride) {
+    sampled++;
+    if (matches(source[k]!, locator.spaceAt(target.id, apply(motion, source[k]!.centre)))) hits++;
+  }
+  if (hits < (minSupport / 2) * sampled) return [];
   const matched = new Set<PlanSpace>();
-  for (const f of source)
+  for (const f of source) {
     if (matches(f, locator.spaceAt(target.id, apply(motion, f.centre)))) matched.add(f.space);
+  }
   const support = matched.size / Math.max(1, source.length);
   if (matched.size < MIN_MATCHED || support < minSupport) return [];
   const region = levelRegion(target, document);
