@@ -31,7 +31,8 @@ export interface Match {
   readonly right: number;
   readonly weight: number;
   readonly probability: number;
-  readonly guarded: boolean;
+  /** Guard code (scorer.ts GUARD_*): 0 when no guard capped the probability. */
+  readonly guard: number;
 }
 
 export interface BlockingReport {
@@ -136,7 +137,7 @@ export function finishLinkage(
           scored.histogram,
           scored.guardedHistogram,
           total,
-          prepared.model.siblingGuard?.maxProbability,
+          prepared.model.siblingGuard?.maxProbability ?? prepared.model.conflictMaxProbability,
         ));
   const model: LinkageModel = { ...prepared.model, lambda, threshold };
   const scorer = new PairScorer(records, model);
@@ -145,15 +146,15 @@ export function finishLinkage(
   for (let k = 0; k < scored.count; k++) {
     const weight = scored.weight[k] as number;
     if (weight < needed - 1e-6) continue;
-    const guarded = scored.guarded[k] === 1;
-    const probability = scorer.probability(weight, guarded);
+    const guard = scored.guarded[k] as number;
+    const probability = scorer.probability(weight, guard);
     if (probability < threshold) continue;
     matches.push({
       left: scored.left[k] as number,
       right: scored.right[k] as number,
       weight,
       probability,
-      guarded,
+      guard,
     });
   }
   return {

@@ -10,6 +10,7 @@
  *
  * A model is plain JSON: the server can store it and reload it without retraining.
  */
+import type { CorrelatedGroup } from "./correlation";
 import type { FieldType } from "./fields/field";
 
 export interface FieldParameters {
@@ -30,6 +31,8 @@ export interface SiblingGuardParameters {
   readonly distinguishing: number;
   readonly shared: readonly number[];
   readonly minShared: number;
+  /** Any one proof (all its fields giving evidence; `strong` = same spelling or same name) lifts the cap. */
+  readonly proofs: readonly (readonly { readonly field: number; readonly strong: boolean }[])[];
   readonly maxProbability: number;
 }
 
@@ -42,6 +45,10 @@ export interface LinkageModel {
   readonly siblingGuard: SiblingGuardParameters | undefined;
   /** Field indexes that may never disagree inside a cluster. */
   readonly strongIdentifiers: readonly number[];
+  /** Cap on the probability of a pair whose strong identifiers disagree outright. */
+  readonly conflictMaxProbability: number;
+  /** Corrections for fields that agree together among different people (correlation.ts). */
+  readonly correlatedGroups: readonly CorrelatedGroup[];
 }
 
 export const log2 = Math.log2;

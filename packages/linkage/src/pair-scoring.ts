@@ -21,6 +21,7 @@ export interface ScoredPairs {
   left: Int32Array;
   right: Int32Array;
   weight: Float32Array;
+  /** Guard code per pair (scorer.ts GUARD_*). */
   guarded: Uint8Array;
   count: number;
   /** Weights of all compared pairs (unguarded and guarded separately). */
@@ -58,19 +59,19 @@ function grow(pairs: ScoredPairs): void {
   pairs.guarded = guarded;
 }
 
-export function pushPair(pairs: ScoredPairs, i: number, j: number, weight: number, guarded: boolean): void {
+export function pushPair(pairs: ScoredPairs, i: number, j: number, weight: number, guard: number): void {
   if (pairs.count === pairs.left.length) grow(pairs);
   pairs.left[pairs.count] = i;
   pairs.right[pairs.count] = j;
   pairs.weight[pairs.count] = weight;
-  pairs.guarded[pairs.count] = guarded ? 1 : 0;
+  pairs.guarded[pairs.count] = guard;
   pairs.count++;
 }
 
 /** Appends b to a (histograms added). */
 export function mergeScoredPairs(a: ScoredPairs, b: ScoredPairs): void {
   for (let k = 0; k < b.count; k++) {
-    pushPair(a, b.left[k] as number, b.right[k] as number, b.weight[k] as number, b.guarded[k] === 1);
+    pushPair(a, b.left[k] as number, b.right[k] as number, b.weight[k] as number, b.guarded[k] as number);
   }
   for (let bin = 0; bin < HISTOGRAM_BINS; bin++) {
     a.histogram[bin] = (a.histogram[bin] as number) + (b.histogram[bin] as number);
@@ -101,12 +102,12 @@ export function scorePairs(
   let compared = 0;
   const visit = (i: number, j: number) => {
     const weight = scorer.weight(i, j);
-    const guarded = scorer.guardFired();
+    const guard = scorer.guardFired();
     const bin = histogramBin(weight);
-    if (guarded) guardedHistogram[bin] = (guardedHistogram[bin] as number) + 1;
+    if (guard !== 0) guardedHistogram[bin] = (guardedHistogram[bin] as number) + 1;
     else histogram[bin] = (histogram[bin] as number) + 1;
     compared++;
-    if (weight >= floorBits) pushPair(out, i, j, weight, guarded);
+    if (weight >= floorBits) pushPair(out, i, j, weight, guard);
   };
   for (const task of tasks)
     forEachRulePair(records, rules, task.rule, mode, visit, task.fromBlock, task.toBlock);

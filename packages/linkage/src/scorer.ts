@@ -1,6 +1,7 @@
 /**
  * Scores pairs of records under a model: the hot loop of linkage, and the explanation a reviewer sees.
  */
+import { agreementMask } from "./correlation";
 import type { Field } from "./fields/field";
 import {
   bitsForProbability,
@@ -33,14 +34,22 @@ export interface PairExplanation {
   readonly rightId: string;
   readonly priorBits: number;
   readonly fields: readonly FieldContribution[];
-  /** Σ bits + Σ termFrequencyBits. */
+  /** Corrections for correlated fields (siblings agree on all parents' names), in bits. */
+  readonly correlations: readonly { readonly fields: readonly string[]; readonly bits: number }[];
+  /** Σ bits + Σ termFrequencyBits + Σ correlation bits. */
   readonly matchWeight: number;
   /** Probability before any guard. */
   readonly unguardedProbability: number;
   readonly probability: number;
-  /** Set when the sibling guard capped the probability. */
+  /** Why a guard capped the probability, when one did. */
   readonly guard: string | undefined;
 }
+
+export const GUARD_NONE = 0;
+/** The parents' names agree and nothing proves this is not a brother or sister. */
+export const GUARD_SIBLINGS = 1;
+/** A strong identifier (national ID) disagrees outright. */
+export const GUARD_CONFLICT = 2;
 
 /** Match weights of pairs of one record set under one model. */
 export class PairScorer {
@@ -49,7 +58,13 @@ export class PairScorer {
   private readonly u: Float64Array[];
   private readonly fields: readonly Field[];
   private readonly levels: Int32Array;
-  /** Weight (bits, no prior) above which the sibling guard caps the probability. */
+  /** Term-frequency bits of the last pair, after the correlated-group rule. */
+  private readonly tfBits: Float64Array;
+  /** For each field, the correlated group it belongs to (-1 if none). */
+  private readonly groupOf: Int32Array;
+  private readonly groupBest: Float64Array;
+  private readonly groupBestField: Int32Array;
+  /** The prior in bits, log2(λ/(1−λ)). */
   readonly prior: number;
 
   constructor(
@@ -61,23 +76,58 @@ export class PairScorer {
     this.tfLevels = model.fields.map((f) => Uint8Array.from(f.termFrequency, (t) => (t ? 1 : 0)));
     this.u = model.fields.map((f) => Float64Array.from(f.u));
     this.levels = new Int32Array(model.fields.length);
+    this.tfBits = new Float64Array(model.fields.length);
+    this.groupOf = new Int32Array(model.fields.length).fill(-1);
+    model.correlatedGroups.forEach((group, g) => {
+      for (const f of group.fields) this.groupOf[f] = g;
+    });
+    this.groupBest = new Float64Array(model.correlatedGroups.length);
+    this.groupBestField = new Int32Array(model.correlatedGroups.length);
     this.prior = priorBits(model.lambda);
   }
 
-  /** Match weight in bits (no prior); fills `this.lastLevels`. */
+  /**
+   * Match weight in bits (no prior). Term-frequency bonuses of fields in one correlated group do not add
+   * up: siblings share a rare family name and their father's rare name because they are one family, so only
+   * the largest bonus in the group counts (penalties for common values all count).
+   */
   weight(i: number, j: number): number {
     let total = 0;
     const fields = this.fields;
+    const groups = this.groupBest.length;
+    for (let g = 0; g < groups; g++) {
+      this.groupBest[g] = 0;
+      this.groupBestField[g] = -1;
+    }
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as Field;
       const level = field.compare(i, j);
       this.levels[f] = level;
+      this.tfBits[f] = 0;
       if (level === 0) continue;
       total += (this.bits[f] as Float64Array)[level] as number;
       if ((this.tfLevels[f] as Uint8Array)[level] === 1) {
         const tf = field.termFrequency(i, j, level);
-        if (tf > 0) total += log2(((this.u[f] as Float64Array)[level] as number) / tf);
+        if (tf <= 0) continue;
+        const bonus = log2(((this.u[f] as Float64Array)[level] as number) / tf);
+        const g = this.groupOf[f] as number;
+        if (g < 0 || bonus <= 0) {
+          this.tfBits[f] = bonus;
+          total += bonus;
+        } else if (bonus > (this.groupBest[g] as number)) {
+          this.groupBest[g] = bonus;
+          this.groupBestField[g] = f;
+        }
       }
+    }
+    for (let g = 0; g < groups; g++) {
+      const f = this.groupBestField[g] as number;
+      if (f < 0) continue;
+      this.tfBits[f] = this.groupBest[g] as number;
+      total += this.groupBest[g] as number;
+    }
+    for (const group of this.model.correlatedGroups) {
+      total += group.correctionBits[agreementMask(group, fields, this.levels)] as number;
     }
     return total;
   }
@@ -87,28 +137,57 @@ export class PairScorer {
     return this.levels;
   }
 
-  /** Whether the sibling guard applies to the last pair passed to weight(). */
-  guardFired(): boolean {
-    const guard = this.model.siblingGuard;
-    if (guard === undefined) return false;
-    const distinguishing = this.levels[guard.distinguishing] as number;
-    const distinguishingLevels = (this.model.fields[guard.distinguishing] as { levels: readonly string[] })
-      .levels;
-    if (distinguishing !== distinguishingLevels.length - 1) return false;
-    let shared = 0;
-    for (const f of guard.shared) {
-      const level = this.levels[f] as number;
-      const count = (this.model.fields[f] as { levels: readonly string[] }).levels.length;
-      if (level > 0 && level < count - 1) shared++;
-    }
-    return shared >= guard.minShared;
+  private strongAgreement(f: number, level: number): boolean {
+    return level === 1 || (level === 2 && (this.fields[f] as Field).type === "name");
   }
 
-  /** Probability of a weight under the model's prior, capped when the guard fired. */
-  probability(weight: number, guarded: boolean): number {
+  /**
+   * Which guard applies to the last pair passed to weight(): a conflict on a strong identifier, or possible
+   * siblings (the parents' fields agree, and the given name differs outright or no proof of identity holds).
+   */
+  guardFired(): number {
+    for (const f of this.model.strongIdentifiers) {
+      const level = this.levels[f] as number;
+      if (level > 0 && level === (this.bits[f] as Float64Array).length - 1) return GUARD_CONFLICT;
+    }
+    const guard = this.model.siblingGuard;
+    if (guard === undefined) return GUARD_NONE;
+    let shared = 0;
+    for (const f of guard.shared) {
+      if ((this.fields[f] as Field).agrees(this.levels[f] as number)) shared++;
+    }
+    if (shared < guard.minShared) return GUARD_NONE;
+    const distinguishing = this.levels[guard.distinguishing] as number;
+    const differs = distinguishing === (this.bits[guard.distinguishing] as Float64Array).length - 1;
+    if (!differs && guard.proofs.length === 0) return GUARD_NONE;
+    for (const proof of guard.proofs) {
+      // When the given name differs outright only a proof without it (the national ID) still holds.
+      if (differs && proof.some((part) => part.field === guard.distinguishing)) continue;
+      let holds = true;
+      for (const part of proof) {
+        const level = this.levels[part.field] as number;
+        const positive = level > 0 && ((this.bits[part.field] as Float64Array)[level] as number) > 0;
+        if (!positive || (part.strong && !this.strongAgreement(part.field, level))) {
+          holds = false;
+          break;
+        }
+      }
+      if (holds) return GUARD_NONE;
+    }
+    return GUARD_SIBLINGS;
+  }
+
+  /** The cap a guard puts on the probability (1 for none). */
+  guardCap(guard: number): number {
+    if (guard === GUARD_CONFLICT) return this.model.conflictMaxProbability;
+    if (guard === GUARD_SIBLINGS) return this.model.siblingGuard?.maxProbability ?? 1;
+    return 1;
+  }
+
+  /** Probability of a weight under the model's prior, capped when a guard fired. */
+  probability(weight: number, guard: number): number {
     const p = probabilityFromBits(this.prior + weight);
-    const cap = this.model.siblingGuard?.maxProbability;
-    return guarded && cap !== undefined ? Math.min(p, cap) : p;
+    return guard === GUARD_NONE ? p : Math.min(p, this.guardCap(guard));
   }
 
   /** The weight a pair needs for probability ≥ p. */
@@ -116,29 +195,25 @@ export class PairScorer {
     return bitsForProbability(p, this.model.lambda);
   }
 
-  score(i: number, j: number): { weight: number; probability: number; guarded: boolean } {
+  score(i: number, j: number): { weight: number; probability: number; guard: number } {
     const weight = this.weight(i, j);
-    const guarded = this.guardFired();
-    return { weight, probability: this.probability(weight, guarded), guarded };
+    const guard = this.guardFired();
+    return { weight, probability: this.probability(weight, guard), guard };
   }
 
   /** Every field's contribution, for the reviewer. */
   explain(i: number, j: number): PairExplanation {
     const weight = this.weight(i, j);
-    const guarded = this.guardFired();
+    const guard = this.guardFired();
     const contributions: FieldContribution[] = this.model.fields.map((parameters, f) => {
       const field = this.fields[f] as Field;
       const level = this.levels[f] as number;
       const m = parameters.m[level] ?? 0;
       const u = parameters.u[level] ?? 0;
       let termFrequency: number | undefined;
-      let termFrequencyBits = 0;
       if (level > 0 && parameters.termFrequency[level]) {
         const tf = field.termFrequency(i, j, level);
-        if (tf > 0) {
-          termFrequency = tf;
-          termFrequencyBits = log2(u / tf);
-        }
+        if (tf > 0) termFrequency = tf;
       }
       return {
         field: parameters.name,
@@ -149,22 +224,36 @@ export class PairScorer {
         m,
         u,
         bits: level === 0 ? 0 : log2(m / u),
-        termFrequencyBits,
+        termFrequencyBits: this.tfBits[f] as number,
         termFrequency,
       };
     });
+    const correlations = this.model.correlatedGroups.map((group) => {
+      const mask = agreementMask(group, this.fields, this.levels);
+      return {
+        fields: group.fields
+          .filter((_, k) => (mask & (1 << k)) !== 0)
+          .map((f) => this.model.fields[f]?.name ?? "?"),
+        bits: group.correctionBits[mask] as number,
+      };
+    });
     const unguarded = probabilityFromBits(this.prior + weight);
+    const cap = this.guardCap(guard);
     return {
       leftId: this.records.ids[i] as string,
       rightId: this.records.ids[j] as string,
       priorBits: this.prior,
       fields: contributions,
+      correlations,
       matchWeight: weight,
       unguardedProbability: unguarded,
-      probability: this.probability(weight, guarded),
-      guard: guarded
-        ? `possible siblings: ${this.model.fields[this.model.siblingGuard?.distinguishing ?? 0]?.name} differs while family names agree; capped at ${this.model.siblingGuard?.maxProbability}`
-        : undefined,
+      probability: this.probability(weight, guard),
+      guard:
+        guard === GUARD_CONFLICT
+          ? `conflicting identifiers: ${this.model.strongIdentifiers.map((f) => this.model.fields[f]?.name).join(", ")} disagree; probability capped at ${cap}`
+          : guard === GUARD_SIBLINGS
+            ? `possible siblings: the parents' names agree and nothing tells this person from a brother or sister (the given name differs, or no proof of identity such as the same given name, or a similar one with the same birth date, or the national ID); probability capped at ${cap}`
+            : undefined,
     };
   }
 }

@@ -90,16 +90,35 @@ export const linkageSettingsSchema = z
         distinguishing: fieldName,
         shared: z.array(fieldName).min(1),
         minShared: z.number().int().min(1).default(2),
+        /**
+         * When the shared fields agree, at least one of these proofs must hold, or the pair is capped: a
+         * proof is a list of fields that must all give evidence for the match (`national_id`), or agree
+         * strongly when written `field:strong` (same spelling or same dictionary name). A record that says
+         * only whose child someone is cannot tell siblings apart; nor can a given name that merely looks
+         * like the other one, unless the birth date agrees too.
+         */
+        proofs: z.array(z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(?::strong)?$/)).min(1)).default([]),
         maxProbability: z.number().gt(0).lt(1).default(0.1),
       })
       .optional(),
-    /** Fields on which two members of one cluster may never disagree (a chain cannot merge two people). */
+    /**
+     * Groups of fields that agree together among different people (father, grandfather, family and
+     * mother's names: siblings share them all). Their joint agreement is weighed by its counted frequency
+     * instead of the product of the fields' frequencies (correlation.ts).
+     */
+    correlatedGroups: z.array(z.array(fieldName).min(2).max(8)).default([]),
+    /**
+     * Fields on which two records of one person never disagree outright (a national ID number): a pair that
+     * does is capped at `conflictMaxProbability`, and a chain of links cannot put such records in one cluster.
+     */
     strongIdentifiers: z.array(fieldName).default([]),
+    conflictMaxProbability: z.number().gt(0).lt(1).default(0.05),
     training: z
       .strictObject({
         seed: z.number().int().default(20_251_126),
         randomPairs: z.number().int().min(1000).default(300_000),
         maxPairsPerRule: z.number().int().min(1000).default(400_000),
+        maxUnionPairs: z.number().int().min(1000).default(2_000_000),
         maxIterations: z.number().int().min(1).max(1000).default(40),
       })
       .prefault({}),
@@ -138,11 +157,25 @@ export const linkageSettingsSchema = z
     });
     const guard = settings.siblingGuard;
     if (guard) {
-      for (const name of [guard.distinguishing, ...guard.shared]) {
+      for (const name of [guard.distinguishing, ...guard.shared, ...guard.proofs.flat().map((p) => p.split(":")[0] ?? "")]) {
         if (!names.has(name)) {
           context.addIssue({ code: "custom", path: ["siblingGuard"], message: `no field named "${name}"` });
         }
       }
+    }
+    settings.correlatedGroups.forEach((group, groupIndex) => {
+      group.forEach((name, index) => {
+        if (!names.has(name)) {
+          context.addIssue({
+            code: "custom",
+            path: ["correlatedGroups", groupIndex, index],
+            message: `no field named "${name}"`,
+          });
+        }
+      });
+    });
+    if (settings.fields.length > 16) {
+      context.addIssue({ code: "custom", path: ["fields"], message: "at most 16 fields can be compared" });
     }
     settings.strongIdentifiers.forEach((name, index) => {
       if (!names.has(name)) {

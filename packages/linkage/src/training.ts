@@ -8,7 +8,8 @@
  * λ (the prior) is estimated afterwards from all blocked pairs (link.ts), or taken from the settings.
  */
 import { seededRandom } from "@athar/core";
-import { blockCount, type CompiledRule, type LinkMode } from "./blocking";
+import { blockCount, type CompiledRule, forEachRulePair, type LinkMode } from "./blocking";
+import { type CorrelatedGroup, type JointCounts, agreementMask, correlatedGroup, countJointAgreement } from "./correlation";
 import type { Field } from "./fields/field";
 import type { FieldParameters, LinkageModel } from "./model";
 import type { RecordSet } from "./record-set";
@@ -16,6 +17,8 @@ import type { LinkageSettings } from "./settings";
 
 export interface TrainingReport {
   readonly randomPairs: number;
+  /** The global EM over the union of blocked pairs. */
+  readonly union: { readonly pairs: number; readonly sampled: number; readonly iterations: number; readonly lambda: number };
   readonly rules: readonly {
     readonly rule: string;
     readonly pairs: number;
@@ -26,6 +29,9 @@ export interface TrainingReport {
 }
 
 const MIN_PROBABILITY = 1e-6;
+const PRIOR_MATCHES = 5;
+const debug = (): boolean => (globalThis as { LINKAGE_DEBUG?: boolean }).LINKAGE_DEBUG === true;
+const log = (...parts: unknown[]): void => (globalThis as unknown as { console: { log(...p: unknown[]): void } }).console.log(...parts);
 
 /** Counts of comparison levels over random pairs → u per field and level (smoothed, never 0). */
 export function estimateU(
@@ -74,6 +80,12 @@ export function estimateU(
   return { u, sampled };
 }
 
+function countPossible(records: RecordSet): number {
+  let left = 0;
+  for (const source of records.sources) if (source === 0) left++;
+  return left * (records.size - left);
+}
+
 /** Comparison patterns of a sample of a rule's pairs, counted (EM works on distinct patterns). */
 function rulePatterns(
   records: RecordSet,
@@ -109,8 +121,43 @@ function rulePatterns(
   return { patterns, sampled, base };
 }
 
+/**
+ * Comparison patterns of a sample of the union of all rules' pairs (each pair once), and how many pairs the
+ * union holds.
+ */
+function unionPatterns(
+  records: RecordSet,
+  rules: readonly CompiledRule[],
+  mode: LinkMode,
+  maxPairs: number,
+  seed: number,
+): { patterns: Map<number, number>; sampled: number; union: number; base: number } {
+  const fields = records.fields;
+  const base = Math.max(...fields.map((field) => field.levels.length));
+  let bound = 0;
+  for (const rule of rules) bound += rule.pairCount;
+  const keep = bound <= maxPairs ? 1 : maxPairs / bound;
+  const random = seededRandom(seed);
+  const patterns = new Map<number, number>();
+  let sampled = 0;
+  let union = 0;
+  const visit = (i: number, j: number) => {
+    union++;
+    if (keep < 1 && random.next() >= keep) return;
+    let code = 0;
+    for (let f = fields.length - 1; f >= 0; f--) code = code * base + (fields[f] as Field).compare(i, j);
+    patterns.set(code, (patterns.get(code) ?? 0) + 1);
+    sampled++;
+  };
+  for (let r = 0; r < rules.length; r++) forEachRulePair(records, rules, r, mode, visit);
+  return { patterns, sampled, union, base };
+}
+
 interface RuleEstimate {
   m: number[][];
+  /** Levels of each distinct pattern and its expected number of matches in the last E-step. */
+  patterns: Int32Array[];
+  expectedMatches: Float64Array;
   /** Expected matches behind each field's estimate (0 for fields the rule cannot estimate). */
   weight: number[];
   lambda: number;
@@ -118,15 +165,35 @@ interface RuleEstimate {
 }
 
 /** EM with u fixed, over pattern counts; `excluded` fields take no part. */
+export interface EmOptions {
+  /** Fields that take no part (the blocking rule's own fields). */
+  readonly excluded: ReadonlySet<number>;
+  readonly maxIterations: number;
+  /** Starting λ. */
+  readonly lambda: number;
+  /**
+   * When set, λ is the expected number of matches divided by this (all possible pairs) instead of by the
+   * number of pairs in the sample: the global form, where a pair's posterior uses the population prior.
+   */
+  readonly possiblePairs?: number;
+  /** Pattern counts are a sample: multiply by this to count the whole set. */
+  readonly scale?: number;
+  /** Dirichlet prior centre for m. */
+  readonly priorM: readonly (readonly number[])[];
+  /** Extra log2 likelihood ratio of a pattern (correlated-group corrections); none by default. */
+  readonly patternBits?: (levels: Int32Array) => number;
+}
+
 export function expectationMaximisation(
   patterns: ReadonlyMap<number, number>,
   base: number,
   levelCounts: readonly number[],
   u: readonly (readonly number[])[],
   initialM: readonly (readonly number[])[],
-  excluded: ReadonlySet<number>,
-  maxIterations: number,
+  options: EmOptions,
 ): RuleEstimate {
+  const { excluded, maxIterations } = options;
+  const scale = options.scale ?? 1;
   const fieldCount = levelCounts.length;
   const codes = [...patterns.keys()];
   const counts = codes.map((code) => patterns.get(code) as number);
@@ -140,18 +207,21 @@ export function expectationMaximisation(
     return out;
   });
   const logU = u.map((row) => row.map((value) => (value > 0 ? Math.log(value) : 0)));
+  const extra = levels.map((pattern) => (options.patternBits ? options.patternBits(pattern) * Math.LN2 : 0));
   let m = initialM.map((row) => [...row]);
-  let lambda = 0.1;
+  let lambda = options.lambda;
   let iterations = 0;
+  let expectedMatches = new Float64Array(codes.length);
   const weight = new Array<number>(fieldCount).fill(0);
   for (; iterations < maxIterations; iterations++) {
     const logM = m.map((row) => row.map((value) => Math.log(Math.max(value, MIN_PROBABILITY))));
     const sums = levelCounts.map((count) => new Float64Array(count));
     let matchTotal = 0;
     let total = 0;
+    expectedMatches = new Float64Array(codes.length);
     for (let p = 0; p < codes.length; p++) {
       const pattern = levels[p] as Int32Array;
-      let logRatio = Math.log(lambda / (1 - lambda));
+      let logRatio = Math.log(lambda / (1 - lambda)) + (extra[p] as number);
       for (let f = 0; f < fieldCount; f++) {
         if (excluded.has(f)) continue;
         const level = pattern[f] as number;
@@ -159,8 +229,9 @@ export function expectationMaximisation(
         logRatio += ((logM[f] as number[])[level] as number) - ((logU[f] as number[])[level] as number);
       }
       const posterior = 1 / (1 + Math.exp(-logRatio));
-      const count = counts[p] as number;
+      const count = (counts[p] as number) * scale;
       const expected = count * posterior;
+      expectedMatches[p] = expected;
       matchTotal += expected;
       total += count;
       for (let f = 0; f < fieldCount; f++) {
@@ -169,11 +240,11 @@ export function expectationMaximisation(
         s[level] = (s[level] as number) + expected;
       }
     }
-    const nextLambda = Math.min(
-      1 - MIN_PROBABILITY,
-      Math.max(MIN_PROBABILITY, matchTotal / Math.max(1, total)),
-    );
-    let change = Math.abs(nextLambda - lambda);
+    const nextLambda =
+      options.possiblePairs === undefined
+        ? Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, matchTotal / Math.max(1, total)))
+        : Math.min(0.5, Math.max(1e-15, matchTotal / options.possiblePairs));
+    let change = Math.abs(nextLambda - lambda) / Math.max(lambda, 1e-12);
     const next = m.map((row, f) => {
       if (excluded.has(f)) return row;
       const s = sums[f] as Float64Array;
@@ -181,9 +252,15 @@ export function expectationMaximisation(
       for (let l = 1; l < s.length; l++) nonNull += s[l] as number;
       weight[f] = nonNull;
       if (nonNull <= 0) return row;
+      // A Dirichlet prior worth PRIOR_MATCHES pseudo-matches at the initial m keeps a level that the
+      // sample barely shows from getting m ≈ 0 (and an absurd negative weight).
+      const initial = options.priorM[f] as readonly number[];
       const updated = [0];
       for (let l = 1; l < s.length; l++) {
-        const value = Math.max(MIN_PROBABILITY, (s[l] as number) / nonNull);
+        const value = Math.max(
+          MIN_PROBABILITY,
+          ((s[l] as number) + PRIOR_MATCHES * (initial[l] as number)) / (nonNull + PRIOR_MATCHES),
+        );
         change = Math.max(change, Math.abs(value - (row[l] as number)));
         updated.push(value);
       }
@@ -197,7 +274,7 @@ export function expectationMaximisation(
     }
   }
   for (const f of excluded) weight[f] = 0;
-  return { m, weight, lambda, iterations };
+  return { m, weight, lambda, iterations, patterns: levels, expectedMatches };
 }
 
 function normalise(row: readonly number[]): number[] {
@@ -230,15 +307,13 @@ export function trainModel(
       base,
     } = rulePatterns(records, rule, mode, training.maxPairsPerRule, training.seed + r + 1);
     const excluded = new Set(rule.fieldNames.map((name) => fieldIndex.get(name) as number));
-    const estimate = expectationMaximisation(
-      patterns,
-      base,
-      levelCounts,
-      u,
-      initialM,
+    const estimate = expectationMaximisation(patterns, base, levelCounts, u, initialM, {
       excluded,
-      training.maxIterations,
-    );
+      maxIterations: training.maxIterations,
+      lambda: 0.1,
+      priorM: initialM,
+    });
+    if (debug()) log(rule.text, estimate.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "));
     ruleReports.push({
       rule: rule.text,
       pairs: rule.pairCount,
@@ -255,12 +330,80 @@ export function trainModel(
       (estimatedBy[f] as string[]).push(rule.text);
     });
   });
+  const ruleM = fields.map((_, f) => {
+    const w = sumWeight[f] as number;
+    return w > 0 ? normalise(Array.from(sumM[f] as Float64Array, (value) => value / w)) : (initialM[f] as number[]);
+  });
+  // Second stage: EM over the union of all blocked pairs with every field and the population prior λ. Inside
+  // one rule's blocks most pairs are matches, so a per-rule EM counts lookalikes (two different "Mohammad
+  // Ahmad al-Hasan") as matches and inflates m of disagreement levels; with the population prior, a pair
+  // needs the evidence of all its fields to count as a match. The per-rule estimates are its starting point.
+  const union = unionPatterns(records, rules, mode, training.maxUnionPairs, training.seed + 7919);
+  const possible = mode === "dedupe" ? (records.size * (records.size - 1)) / 2 : countPossible(records);
+  const groupFields = settings.correlatedGroups.map((names) => names.map((name) => fieldIndex.get(name) as number));
+  const groupCounts = groupFields.map((group) => countJointAgreement(records, group, mode));
+  const agreeShare = (row: readonly number[], f: number): number => {
+    const field = fields[f] as Field;
+    let share = 0;
+    for (let l = 1; l < row.length; l++) if (field.agrees(l)) share += row[l] as number;
+    return share;
+  };
+  // Expected matches among the pairs agreeing on each subset, from the last EM's posteriors.
+  const expectedAgreeing = (estimate: RuleEstimate, group: readonly number[]): number[] => {
+    const out = new Array<number>(1 << group.length).fill(0);
+    estimate.patterns.forEach((levels, p) => {
+      let mask = 0;
+      group.forEach((f, k) => {
+        if ((fields[f] as Field).agrees(levels[f] as number)) mask |= 1 << k;
+      });
+      const expected = estimate.expectedMatches[p] as number;
+      // Every subset of the pattern's agreement mask counts it.
+      for (let sub = mask; sub > 0; sub = (sub - 1) & mask) out[sub] = (out[sub] as number) + expected;
+    });
+    return out;
+  };
+  const makeGroups = (estimate: RuleEstimate | undefined): CorrelatedGroup[] =>
+    groupFields.map((group, g) =>
+      correlatedGroup(
+        group,
+        groupCounts[g] as JointCounts,
+        group.map((f) => agreeShare(u[f] as number[], f)),
+        estimate === undefined ? new Array<number>(1 << group.length).fill(0) : expectedAgreeing(estimate, group),
+      ),
+    );
+  const groupBits = (groups: readonly CorrelatedGroup[]) => (levels: Int32Array) => {
+    let bits = 0;
+    for (const group of groups) bits += group.correctionBits[agreementMask(group, fields, levels)] as number;
+    return bits;
+  };
+  // Rounds: the first counts every agreeing pair as a non-match; each later one removes the matches the
+  // previous round expects among them.
+  let groups = makeGroups(undefined);
+  let global: RuleEstimate = {
+    m: ruleM,
+    weight: [],
+    lambda: 1e-6,
+    iterations: 0,
+    patterns: [],
+    expectedMatches: new Float64Array(0),
+  };
+  const rounds = groupFields.length > 0 ? 4 : 1;
+  for (let round = 0; round < rounds; round++) {
+    global = expectationMaximisation(union.patterns, union.base, levelCounts, u, global.m, {
+      excluded: new Set<number>(),
+      maxIterations: training.maxIterations,
+      lambda: Math.min(0.5, Math.max(1e-12, (0.5 * union.union) / Math.max(1, possible))),
+      possiblePairs: possible,
+      scale: union.sampled > 0 ? union.union / union.sampled : 1,
+      priorM: ruleM,
+      patternBits: groupBits(groups),
+    });
+    groups = makeGroups(global);
+  }
+  if (debug()) log("global", global.lambda, global.iterations, global.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "));
   const parameters: FieldParameters[] = fields.map((field, f) => {
     const w = sumWeight[f] as number;
-    const m =
-      w > 0
-        ? normalise(Array.from(sumM[f] as Float64Array, (value) => value / w))
-        : (initialM[f] as number[]);
+    const m = union.sampled > 0 ? normalise(global.m[f] as number[]) : (ruleM[f] as number[]);
     return {
       name: field.name,
       type: field.type,
@@ -277,15 +420,30 @@ export function trainModel(
   const model: LinkageModel = {
     version: 1,
     fields: parameters,
-    lambda: settings.prior ?? 1e-6,
+    lambda: settings.prior ?? (union.sampled > 0 ? global.lambda : 1e-6),
     threshold: settings.threshold,
     siblingGuard: guard && {
       distinguishing: nameIndex(guard.distinguishing),
       shared: guard.shared.map(nameIndex),
       minShared: guard.minShared,
+      proofs: guard.proofs.map((proof) =>
+        proof.map((part) => {
+          const [name, strength] = part.split(":");
+          return { field: nameIndex(name ?? ""), strong: strength === "strong" };
+        }),
+      ),
       maxProbability: guard.maxProbability,
     },
     strongIdentifiers: settings.strongIdentifiers.map(nameIndex),
+    conflictMaxProbability: settings.conflictMaxProbability,
+    correlatedGroups: groups,
   };
-  return { model, report: { randomPairs: sampled, rules: ruleReports } };
+  return {
+    model,
+    report: {
+      randomPairs: sampled,
+      rules: ruleReports,
+      union: { pairs: union.union, sampled: union.sampled, iterations: global.iterations, lambda: global.lambda },
+    },
+  };
 }

@@ -16,6 +16,11 @@ export class CategoryField implements Field {
   readonly type = "category" as const;
   readonly levels = LEVELS;
   readonly keyKinds = ["exact"] as const;
+  readonly agreementKey = "exact";
+
+  agrees(level: number): boolean {
+    return level === 1;
+  }
   readonly valueOf = new Int32Column();
   readonly raw = new Interner();
   readonly canonicalId = new Int32Column();

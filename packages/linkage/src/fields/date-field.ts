@@ -7,7 +7,8 @@
  *   swapped     day and month exchanged (`1985-03-12` and `1985-12-03`)
  *   typo        one digit wrong or two adjacent digits exchanged in YYYYMMDD (both full)
  *   year±1      years one apart, other known parts equal
- *   approximate one of them is an estimate (`about 1985`) and the years are at most two apart
+ *   approximate one of them is an estimate (`about 1985`) and the years are at most two apart (four when
+ *               both are estimates)
  *   same-year   same year, month or day different
  *   else        none of these
  */
@@ -51,6 +52,11 @@ export class DateField implements Field {
   readonly type = "date" as const;
   readonly levels = LEVELS;
   readonly keyKinds = ["full", "year", "yearMonth", "monthDay"] as const;
+  readonly agreementKey = "full";
+
+  agrees(level: number): boolean {
+    return level === EXACT;
+  }
   /** Per record: year·10000 + month·100 + day (0 for unknown parts), or -1 when missing. */
   readonly packed = new Int32Column();
   readonly flags = new Int32Column();
@@ -106,7 +112,11 @@ export class DateField implements Field {
     const yearA = Math.floor(a / 10000);
     const yearB = Math.floor(b / 10000);
     if ((flags & FLAG_APPROXIMATE) !== 0) {
-      return Math.abs(yearA - yearB) <= 2 ? APPROXIMATE : ELSE;
+      // An estimate is good to two years; two estimates may each be off by two.
+      const approximateA = ((this.flags.data[i] as number) & FLAG_APPROXIMATE) !== 0;
+      const approximateB = ((this.flags.data[j] as number) & FLAG_APPROXIMATE) !== 0;
+      const tolerance = approximateA && approximateB ? 4 : 2;
+      return Math.abs(yearA - yearB) <= tolerance ? APPROXIMATE : ELSE;
     }
     const monthA = Math.floor(a / 100) % 100;
     const monthB = Math.floor(b / 100) % 100;

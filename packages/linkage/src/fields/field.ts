@@ -50,6 +50,12 @@ export interface Field {
   key(kind: string): KeyFunction;
   /** Key kinds this field offers for blocking. */
   readonly keyKinds: readonly string[];
+  /**
+   * The key whose equality means "this field agrees" for correlated groups (settings.correlatedGroups),
+   * and the levels that count as agreeing: equal keys ⇔ (nearly) one of these levels.
+   */
+  readonly agreementKey: string;
+  agrees(level: number): boolean;
   /** The value as given (for explanations and review). */
   display(record: number): string;
   isMissing(record: number): boolean;

@@ -28,6 +28,11 @@ export class IdentifierField implements Field {
   readonly type = "identifier" as const;
   readonly levels = LEVELS;
   readonly keyKinds = ["exact"] as const;
+  readonly agreementKey = "exact";
+
+  agrees(level: number): boolean {
+    return level === 1;
+  }
   readonly valueOf = new Int32Column();
   readonly raw = new Interner();
   readonly normalizedId = new Int32Column();

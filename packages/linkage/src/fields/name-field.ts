@@ -5,16 +5,19 @@
  *   exact     same script, same comparison form (`عبد الرحمن` = `عبدالرحمن`, `Abdul Rahman` = `Abdulrahman`)
  *   variant   the same name by the dictionary, in another spelling or script (`Mhd` = `Mohamed` = `محمد`)
  *   skeleton  equal consonant skeletons (a name not in the dictionary, or a spelling outside it)
+ *   partial   the first word agrees and one of them has more words (`Fatima al-Hasan` and `Fatima`)
  *   fuzzy     Jaro–Winkler ≥ the high threshold (same script: on the comparison forms; across scripts: on
  *             the skeletons)
  *   fuzzy-low Jaro–Winkler ≥ the low threshold
- *   swapped   agrees with another of the other record's name fields (father ↔ grandfather recorded in the
- *             wrong order, or one generation left out) — only when `alsoCompareWith` names fields
+ *   swapped   agrees with another of the other record's name fields (one generation left out, so the
+ *             grandfather stands where the father should) — only when `alsoCompareWith` names fields;
+ *             when both fields are exchanged (father ↔ grandfather), each is compared with its counterpart
+ *             and gets that level
  *   else      none of these; also when both spellings are known names and different names (Hasan ≠ Hussein),
  *             whatever their skeletons say
  */
 import { defaultNameDictionary, type NameDictionary, sameName } from "../names/dictionary";
-import { nameKeys } from "../names/name-keys";
+import { headKeys, nameKeys } from "../names/name-keys";
 import { jaroWinklerAtLeast } from "../similarity";
 import { Int32Column, Interner } from "./columns";
 import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
@@ -36,6 +39,7 @@ const LEVEL = {
     termFrequency: true,
   },
   skeleton: { id: "skeleton", label: "same consonant skeleton", initialM: 0.08, termFrequency: true },
+  partial: { id: "partial", label: "first word agrees, other words missing", initialM: 0.04, termFrequency: false },
   fuzzy: {
     id: "fuzzy",
     label: "similar spelling (Jaro–Winkler, high)",
@@ -62,11 +66,17 @@ const SCRIPT_ARABIC = 0;
 export class NameField implements Field {
   readonly type = "name" as const;
   readonly levels: readonly LevelSpec[];
-  readonly keyKinds = ["skeleton", "coarse", "identity", "normalized", "initial"] as const;
+  readonly keyKinds = ["skeleton", "coarse", "identity", "normalized", "initial", "head"] as const;
+  readonly agreementKey = "head";
+
+  agrees(level: number): boolean {
+    return level >= 1 && level <= this.levelPartial;
+  }
   private readonly fuzzyHigh: number;
   private readonly fuzzyLow: number;
   private readonly dictionary: NameDictionary;
   private readonly levelSkeleton: number;
+  private readonly levelPartial: number;
   private readonly levelFuzzy: number;
   private readonly levelFuzzyLow: number;
   private readonly levelSwapped: number;
@@ -82,6 +92,10 @@ export class NameField implements Field {
   readonly coarseId = new Int32Column();
   readonly identityId = new Int32Column();
   readonly names: (readonly number[])[] = [];
+  /** Per distinct value: identity and skeleton ids of its first word (of the whole when one word). */
+  readonly headIdentityId = new Int32Column();
+  readonly headSkeletonId = new Int32Column();
+  readonly multiWord = new Int32Column();
   /** Valid (non-blank) raw values that normalise to nothing: kept as missing. */
   private readonly emptyValue = -2;
   readonly normalizedForms = new Interner();
@@ -103,6 +117,7 @@ export class NameField implements Field {
       LEVEL.exact,
       LEVEL.variant,
       LEVEL.skeleton,
+      LEVEL.partial,
       LEVEL.fuzzy,
       LEVEL.fuzzyLow,
     ];
@@ -110,9 +125,10 @@ export class NameField implements Field {
     levels.push(LEVEL.else);
     this.levels = levels;
     this.levelSkeleton = 3;
-    this.levelFuzzy = 4;
-    this.levelFuzzyLow = 5;
-    this.levelSwapped = options.crossFields ? 6 : -1;
+    this.levelPartial = 4;
+    this.levelFuzzy = 5;
+    this.levelFuzzyLow = 6;
+    this.levelSwapped = options.crossFields ? 7 : -1;
     this.levelElse = levels.length - 1;
   }
 
@@ -142,6 +158,9 @@ export class NameField implements Field {
         this.coarseId.push(-1);
         this.identityId.push(-1);
         this.names.push([]);
+        this.headIdentityId.push(-1);
+        this.headSkeletonId.push(-1);
+        this.multiWord.push(0);
       } else {
         this.script.push(keys.script === "arabic" ? SCRIPT_ARABIC : 1);
         this.normalizedId.push(this.normalizedForms.idOf(keys.normalized));
@@ -149,6 +168,10 @@ export class NameField implements Field {
         this.coarseId.push(this.coarseForms.idOf(keys.coarse));
         this.identityId.push(this.identities.idOf(keys.identity));
         this.names.push(keys.names);
+        const head = headKeys(text, this.dictionary) ?? keys;
+        this.headIdentityId.push(this.identities.idOf(head.identity));
+        this.headSkeletonId.push(this.skeletons.idOf(head.skeleton));
+        this.multiWord.push(head === keys ? 0 : 1);
       }
     }
     if (this.script.get(id) === this.emptyValue) {
@@ -177,6 +200,13 @@ export class NameField implements Field {
     }
     const skeleton = this.skeletonId.data;
     if (skeleton[a] === skeleton[b]) return this.levelSkeleton;
+    if (
+      ((this.multiWord.data[a] as number) | (this.multiWord.data[b] as number)) !== 0 &&
+      (this.headIdentityId.data[a] === this.headIdentityId.data[b] ||
+        this.headSkeletonId.data[a] === this.headSkeletonId.data[b])
+    ) {
+      return this.levelPartial;
+    }
     const similarity =
       scriptA === scriptB
         ? jaroWinklerAtLeast(
@@ -194,14 +224,8 @@ export class NameField implements Field {
     return this.levelElse;
   }
 
-  /** True when the two values are the same name at the skeleton level or better (for partner fields). */
-  agreesStrongly(a: number, other: NameField, b: number): boolean {
-    const level = this.compareAcross(a, other, b);
-    return level >= 1 && level <= this.levelSkeleton;
-  }
-
   /** Compares a value of this field with a value of another name field (they have separate tables). */
-  private compareAcross(a: number, other: NameField, b: number): number {
+  compareAcross(a: number, other: NameField, b: number): number {
     if (other === this) return this.compareValues(a, b);
     const scriptA = this.script.get(a);
     const scriptB = other.script.get(b);
@@ -222,12 +246,18 @@ export class NameField implements Field {
     const b = values[j] as number;
     if (a < 0 || b < 0) return 0;
     const level = this.compareValues(a, b);
-    if (level !== this.levelElse || this.levelSwapped < 0) return level;
+    if (level <= this.levelSkeleton || this.levelSwapped < 0) return level;
     for (const partner of this.partners) {
       const pj = partner.valueOf.data[j] as number;
-      if (pj >= 0 && this.agreesStrongly(a, partner, pj)) return this.levelSwapped;
       const pi = partner.valueOf.data[i] as number;
-      if (pi >= 0 && partner.agreesStrongly(pi, this, b)) return this.levelSwapped;
+      if (pj < 0 && pi < 0) continue;
+      const across = pj < 0 ? this.levelElse : this.compareAcross(a, partner, pj);
+      const back = pi < 0 ? this.levelElse : partner.compareAcross(pi, this, b);
+      const acrossAgrees = across >= 1 && across <= this.levelSkeleton;
+      const backAgrees = back >= 1 && back <= this.levelSkeleton;
+      // Both fields exchanged: each agrees with its counterpart, as strongly as that comparison says.
+      if (acrossAgrees && backAgrees) return Math.max(across, back);
+      if ((acrossAgrees || backAgrees) && level === this.levelElse) return this.levelSwapped;
     }
     return level;
   }
@@ -256,6 +286,8 @@ export class NameField implements Field {
     switch (kind) {
       case "skeleton":
         return pick(this.skeletonId);
+      case "head":
+        return pick(this.headSkeletonId);
       case "coarse":
         return pick(this.coarseId);
       case "identity":

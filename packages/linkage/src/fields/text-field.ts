@@ -3,9 +3,10 @@
  * Latin folded, punctuation dropped).
  *
  * Levels: exact (same form, with term frequencies: agreeing on the capital city says less than on a
- * village), fuzzy (Jaro–Winkler ≥ high), fuzzy-low (≥ low), else.
+ * village), fuzzy (Jaro–Winkler ≥ high), fuzzy-low (≥ low), else. Values in different scripts are not
+ * compared (level null): without a gazetteer, دمشق and Damascus are neither equal nor different.
  */
-import { normalizeSearchText } from "@athar/core";
+import { hasArabicScript, normalizeSearchText } from "@athar/core";
 import { nameKeys } from "../names/name-keys";
 import { jaroWinklerAtLeast } from "../similarity";
 import { Int32Column, Interner } from "./columns";
@@ -28,6 +29,11 @@ export class TextField implements Field {
   readonly type = "text" as const;
   readonly levels = LEVELS;
   readonly keyKinds = ["normalized", "skeleton", "prefix3"] as const;
+  readonly agreementKey = "normalized";
+
+  agrees(level: number): boolean {
+    return level === 1;
+  }
   private readonly fuzzyHigh: number;
   private readonly fuzzyLow: number;
   readonly valueOf = new Int32Column();
@@ -35,6 +41,8 @@ export class TextField implements Field {
   /** Per distinct raw value: id of its normalised form. */
   readonly normalizedId = new Int32Column();
   readonly normalizedForms = new Interner();
+  /** Per distinct value: 1 when written in Arabic script. */
+  readonly arabic = new Int32Column();
   private nonMissing = 0;
 
   constructor(
@@ -60,6 +68,7 @@ export class TextField implements Field {
       id = this.raw.idOf(text);
       const normalized = normalizeSearchText(text);
       this.normalizedId.push(normalized === "" ? -1 : this.normalizedForms.idOf(normalized));
+      this.arabic.push(hasArabicScript(normalized) ? 1 : 0);
     }
     const normalized = this.normalizedId.get(id);
     if (normalized < 0) {
@@ -78,6 +87,8 @@ export class TextField implements Field {
     const na = this.normalizedId.data[a] as number;
     const nb = this.normalizedId.data[b] as number;
     if (na === nb) return 1;
+    // Free text in two scripts (دمشق, Damascus) cannot be compared letter by letter: no evidence either way.
+    if (this.arabic.data[a] !== this.arabic.data[b]) return 0;
     const similarity = jaroWinklerAtLeast(
       this.normalizedForms.values[na] as string,
       this.normalizedForms.values[nb] as string,

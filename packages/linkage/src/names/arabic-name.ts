@@ -24,8 +24,8 @@ export function arabicTokens(raw: string): string[] {
     .filter((token) => token.length > 0);
 }
 
-/** `عَبْد الرَّحْمٰن` → `عبدالرحمن`; `أبو بكر` → `ابوبكر`; `نور الدين` → `نورالدين`. */
-export function normalizeArabicName(raw: string): string {
+/** The words of a name with particles joined to their nouns: `أبو بكر الصديق` → [`ابوبكر`, `الصديق`]. */
+export function arabicNameWords(raw: string): string[] {
   const tokens = arabicTokens(raw);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -38,8 +38,33 @@ export function normalizeArabicName(raw: string): string {
     }
     out.push(token);
   }
-  return out.join("");
+  return out;
+}
+
+/** `عَبْد الرَّحْمٰن` → `عبدالرحمن`; `أبو بكر` → `ابوبكر`; `نور الدين` → `نورالدين`. */
+export function normalizeArabicName(raw: string): string {
+  return arabicNameWords(raw).join("");
 }
 
 /** The definite article at the start of a (family) name, which registers keep or drop at will. */
 export const ARABIC_ARTICLE = "\u0627\u0644"; // ال
+
+// Names whose first two letters are ال but no article (normalised forms): الياس, اليسار, اليسا, الهام, الفت.
+const ARTICLE_LIKE_NAMES = new Set([
+  "\u0627\u0644\u064A\u0627\u0633",
+  "\u0627\u0644\u064A\u0633\u0627\u0631",
+  "\u0627\u0644\u064A\u0633\u0627",
+  "\u0627\u0644\u0647\u0627\u0645",
+  "\u0627\u0644\u0641\u062A",
+]);
+
+/**
+ * The name without its article (`الحسن` → `حسن`, `الأتاسي` → `اتاسي`), so that registers that keep it and
+ * registers that drop it agree. Names in which ال is not an article (الياس, الهام) keep it.
+ */
+export function stripArabicArticle(normalized: string): string {
+  if (!normalized.startsWith(ARABIC_ARTICLE) || normalized.length < 5 || ARTICLE_LIKE_NAMES.has(normalized)) {
+    return normalized;
+  }
+  return normalized.slice(2);
+}

@@ -5,7 +5,7 @@
  * when both resolve and the sets do not meet: that is what keeps the brothers Hasan and Hussein apart,
  * although their consonant skeletons are equal.
  */
-import { normalizeArabicName } from "./arabic-name";
+import { normalizeArabicName, stripArabicArticle } from "./arabic-name";
 import { normalizeLatinName } from "./latin-name";
 import { NAME_LIST, type NameListEntry } from "./name-list";
 
@@ -20,17 +20,8 @@ export interface NameDictionary {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
-const ARTICLE = "\u0627\u0644";
-// Letters after which ال is an article rather than part of the name (الياس, الهام keep theirs).
-const CONSONANT = /[\u0628-\u063A\u0641-\u0647]/;
-
 /** The article-less form under which an Arabic name is filed: الحسن and حسن are one name. */
-export function arabicNameStem(normalized: string): string {
-  if (normalized.startsWith(ARTICLE) && normalized.length > 3 && CONSONANT.test(normalized.charAt(2))) {
-    return normalized.slice(2);
-  }
-  return normalized;
-}
+export const arabicNameStem = stripArabicArticle;
 
 export function buildNameDictionary(entries: readonly NameListEntry[]): NameDictionary {
   const idByStem = new Map<string, number>();

@@ -116,6 +116,11 @@ function canonicalDinSuffix(token: string): string {
  * `Nour al-Din` → `nourdin`; `al-Hasan` → `hasan`; `bin Laden` → `binladen`.
  */
 export function normalizeLatinName(raw: string): string {
+  return latinNameWords(raw).join("");
+}
+
+/** The words of a name in comparison form, particles joined: `Abu Bakr al-Siddiq` → [`abubakr`, `siddiq`]. */
+export function latinNameWords(raw: string): string[] {
   const tokens = latinTokens(raw);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -167,5 +172,5 @@ export function normalizeLatinName(raw: string): string {
       if (result.length > 3 && /[aeiou]h$/.test(result)) result = result.slice(0, -1);
       return result;
     })
-    .join("");
+    .filter((token) => token.length > 0);
 }

@@ -2,9 +2,9 @@
  * Everything the matcher derives from one written name, computed once per distinct spelling.
  */
 import { hasArabicScript } from "@athar/core";
-import { normalizeArabicName } from "./arabic-name";
+import { arabicNameWords, normalizeArabicName } from "./arabic-name";
 import { defaultNameDictionary, type NameDictionary } from "./dictionary";
-import { normalizeLatinName } from "./latin-name";
+import { latinNameWords, normalizeLatinName } from "./latin-name";
 import { arabicSkeleton, latinSkeleton } from "./skeleton";
 
 export type NameScript = "arabic" | "latin";
@@ -42,6 +42,16 @@ export function coarseSkeleton(skeleton: string): string {
   );
 }
 
+/**
+ * Keys of the first word of a name of several words (`Fatima al-Hasan` → `Fatima`), or undefined for a name
+ * of one word: a mother recorded with her family name on one list and without it on another still agrees.
+ */
+export function headKeys(raw: string, dictionary: NameDictionary = defaultNameDictionary()): NameKeys | undefined {
+  const words = hasArabicScript(raw) ? arabicNameWords(raw) : latinNameWords(raw);
+  if (words.length < 2) return undefined;
+  return nameKeys(words[0] as string, dictionary);
+}
+
 export function nameKeys(
   raw: string,
   dictionary: NameDictionary = defaultNameDictionary(),
@@ -51,10 +61,10 @@ export function nameKeys(
   if (normalized === "") return undefined;
   const names =
     script === "arabic" ? dictionary.lookupArabic(normalized) : dictionary.lookupLatin(normalized);
-  // A Latin spelling that resolves to one name takes that name's Arabic skeleton, so that abbreviations
-  // (`Mhd`) and unusual spellings still share the blocking key of the name.
+  // A spelling that resolves to one name takes that name's skeleton, so that abbreviations (`Mhd`), unusual
+  // spellings and the article (العيسى, عيسى) do not change the blocking key of the name.
   const only = names.length === 1 ? names[0] : undefined;
-  const basis = script === "latin" && only !== undefined ? dictionary.arabicForm(only) : normalized;
+  const basis = only !== undefined ? dictionary.arabicForm(only) : normalized;
   const consonants = script === "latin" && only === undefined ? latinSkeleton(basis) : arabicSkeleton(basis);
   // A name of vowels only (آية, Aya) has no skeleton; its own spelling stands in, so that it does not share a
   // key with every other such name.

@@ -47,6 +47,8 @@ const ARABIC_CLASS: Readonly<Record<string, string>> = {
   "\u0641": "F", // ف
   "\u06A4": "F", // ڤ
 };
+import { stripArabicArticle } from "./arabic-name";
+
 const ARABIC_WAW = "\u0648";
 const ARABIC_YA = "\u064A";
 const ARABIC_ABU = "\u0627\u0628\u0648"; // ابو
@@ -73,9 +75,7 @@ export function arabicSkeleton(normalized: string): string {
   // Arabic does not write doubled consonants (no shadda in names), so two equal letters are two sounds; the
   // one exception is the name of God, الله, whose two lams Latin writes as one (Abdullah, Fadlallah).
   text = text.replace(/\u0644\u0644\u0647$/, "\u0644\u0647");
-  if (text.startsWith(ARABIC_ARTICLE) && text.length > 3 && ARABIC_CLASS[text.charAt(2)] !== undefined) {
-    text = text.slice(2);
-  }
+  text = stripArabicArticle(text);
   text = text.replace(/\u062A\u0634/g, "\u0686"); // تش is how Arabic writes English ch (چ)
   let classes = "";
   for (let i = 0; i < text.length; i++) {

@@ -44,19 +44,30 @@ export const syrianPersonSettings: LinkageSettingsInput = {
   // pair in at least one block, and EM can estimate every field's m from the rules that leave it out.
   blocking: [
     ["given_name:skeleton", "family_name:skeleton", "father_name:skeleton"],
-    ["given_name:skeleton", "mother_name:skeleton", "birth_date:year"],
-    ["father_name:skeleton", "mother_name:skeleton", "birth_date:year"],
-    ["national_id:exact"],
     ["given_name:skeleton", "family_name:skeleton", "birth_date:year"],
     ["given_name:skeleton", "father_name:skeleton", "birth_date:year"],
+    ["father_name:skeleton", "family_name:skeleton", "birth_date:year"],
+    ["given_name:skeleton", "mother_name:head", "birth_date:year"],
+    ["father_name:skeleton", "mother_name:head", "birth_date:year"],
+    ["given_name:skeleton", "father_name:skeleton", "mother_name:head"],
+    ["given_name:skeleton", "family_name:skeleton", "mother_name:head"],
+    ["given_name:skeleton", "father_name:skeleton", "grandfather_name:skeleton"],
+    ["father_name:skeleton", "family_name:skeleton", "grandfather_name:skeleton"],
+    ["given_name:skeleton", "birth_date:full"],
     ["family_name:skeleton", "birth_date:full"],
+    ["national_id:exact"],
   ],
   threshold: 0.5,
   siblingGuard: {
     distinguishing: "given_name",
     shared: ["father_name", "grandfather_name", "family_name", "mother_name"],
     minShared: 2,
+    proofs: [["given_name:strong"], ["given_name", "birth_date"], ["national_id"]],
     maxProbability: 0.1,
   },
+  // Siblings agree on all four parents' fields; cousins on grandfather and family name. The given name is in
+  // the group because siblings do not share one: agreeing on it as well as on the parents is stronger
+  // evidence than the two apart.
+  correlatedGroups: [["given_name", "father_name", "grandfather_name", "family_name", "mother_name"]],
   strongIdentifiers: ["national_id"],
 };
