@@ -2,7 +2,15 @@ import type { Point, Space } from "@athar/core";
 import { findPolygonProblem, polygonArea } from "@athar/plans";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanRing, rectangle, snapPoint, spaceAt, spacesNear, wallDirection } from "../src/plan/geometry";
+import {
+  cleanRing,
+  doorPosition,
+  rectangle,
+  snapPoint,
+  spaceAt,
+  spacesNear,
+  wallDirection,
+} from "../src/plan/geometry";
 
 const space = (id: string, polygon: Point[]): Space => ({
   id,
@@ -76,5 +84,42 @@ describe("plan geometry", () => {
     const [ex, ey] = wallDirection([2, -0.2], room);
     expect(Math.abs(ex)).toBeCloseTo(1, 9);
     expect(Math.abs(ey)).toBeCloseTo(0, 9);
+  });
+});
+
+describe("door placement", () => {
+  const left = space("left", rectangle([0, 0], [4, 5]));
+  const right = space("right", rectangle([4.4, 0], [8.4, 5]));
+
+  it("puts a click inside a room next to a wall into the middle of the wall", () => {
+    const [x, y] = doorPosition([3.5, 2], [left, right], 1);
+    expect(x).toBeCloseTo(4.2, 9);
+    expect(y).toBeCloseTo(2, 9);
+    expect(
+      spacesNear([x, y], [left, right], 1)
+        .map((n) => n.space.id)
+        .sort(),
+    ).toEqual(["left", "right"]);
+  });
+
+  it("puts a door on an outer wall onto the outline", () => {
+    const [x, y] = doorPosition([2, -0.6], [left, right], 1);
+    expect(x).toBeCloseTo(2, 9);
+    expect(y).toBeCloseTo(0, 9);
+  });
+
+  it("always lands within reach of the nearest space", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -2, max: 10, noNaN: true }),
+        fc.double({ min: -2, max: 7, noNaN: true }),
+        (x, y) => {
+          const near = spacesNear([x, y], [left, right], 2);
+          fc.pre(near.length > 0);
+          const at = doorPosition([x, y], [left, right], 1);
+          return spacesNear(at, [left, right], 1 + 0.01).length > 0;
+        },
+      ),
+    );
   });
 });

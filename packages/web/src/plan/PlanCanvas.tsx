@@ -116,7 +116,8 @@ const SpaceShapes = memo(function SpaceShapes({
             points={pointsAttribute(space.polygon)}
             fill={custom?.fill ?? KIND_FILL[space.kind]}
             fillOpacity={custom?.opacity ?? (space.status === "ruled_out" ? 0.35 : 1)}
-            stroke={OUTLINE}
+            // Suspected and ruled-out spaces get a dashed or dotted outline among the decorations.
+            stroke={space.status === "suspected" || space.status === "ruled_out" ? "none" : OUTLINE}
             strokeWidth={1}
             vectorEffect="non-scaling-stroke"
           >

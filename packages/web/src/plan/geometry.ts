@@ -81,3 +81,45 @@ export function wallDirection(point: Point, ring: readonly Point[]): Point {
   }
   return best;
 }
+
+/** The point of a ring's boundary nearest to a point (inside or outside). */
+export function closestBoundaryPoint(point: Point, ring: readonly Point[]): Point {
+  let best: Point = ring[0] ?? point;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[j]!;
+    const b = ring[i]!;
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    const lengthSquared = dx * dx + dy * dy;
+    const t =
+      lengthSquared === 0
+        ? 0
+        : Math.max(0, Math.min(1, ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / lengthSquared));
+    const candidate: Point = [a[0] + t * dx, a[1] + t * dy];
+    const distance = Math.hypot(point[0] - candidate[0], point[1] - candidate[1]);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/**
+ * Where a door picked at `point` goes: into the wall. Spaces are drawn as the insides of rooms, so the wall
+ * between two rooms is the gap between their outlines; the door's centre is put in the middle of that gap
+ * (or on the outline, when only one space is near), so that a click roughly at a wall joins both rooms.
+ */
+export function doorPosition(point: Point, spaces: readonly Space[], reach: number): Point {
+  const near = spacesNear(point, spaces, 2 * reach);
+  const first = near[0];
+  if (!first) return point;
+  const onFirst = closestBoundaryPoint(point, first.space.polygon);
+  const second = near
+    .slice(1)
+    .map((n) => ({ n, at: closestBoundaryPoint(onFirst, n.space.polygon) }))
+    .find(({ at }) => Math.hypot(at[0] - onFirst[0], at[1] - onFirst[1]) <= 2 * reach);
+  const centre: Point = second ? [(onFirst[0] + second.at[0]) / 2, (onFirst[1] + second.at[1]) / 2] : onFirst;
+  return snapPoint(centre, 0.01);
+}

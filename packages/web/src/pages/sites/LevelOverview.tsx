@@ -36,7 +36,9 @@ export function LevelOverview({
           <bdi>{level.name}</bdi>
         </dd>
         <dt>{t("level.ordinal")}</dt>
-        <dd dir="ltr">{format.ordinal(level.ordinal)}</dd>
+        <dd>
+          <span dir="ltr">{format.ordinal(level.ordinal)}</span>
+        </dd>
         <dt>{t("level.status")}</dt>
         <dd>{t(`status.${level.status}`)}</dd>
         <dt>{t("level.spaces")}</dt>

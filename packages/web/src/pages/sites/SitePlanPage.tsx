@@ -4,7 +4,7 @@
  * link opens the same floor. Live events from other screens reload the plan.
  */
 import { OPENING_REACH_M, type Point, type Polygon, ROLE_GROUPS } from "@athar/core";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type LevelSummary } from "../../api/client";
 import { Link, navigate } from "../../app/router";
@@ -13,7 +13,7 @@ import { useSession } from "../../app/session";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useLoad } from "../../components/useLoad";
 import { useFormat } from "../../i18n/format";
-import { spacesNear } from "../../plan/geometry";
+import { doorPosition, spacesNear } from "../../plan/geometry";
 import { Legend } from "../../plan/Legend";
 import { LevelSwitcher } from "../../plan/LevelSwitcher";
 import { PlanCanvas } from "../../plan/PlanCanvas";
@@ -81,6 +81,15 @@ export function SitePlanPage({ params, query }: PageProps) {
   const [selection, setSelection] = useState<PlanSelection | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+
+  // On a phone the panel sits below the plan: bring it up when something is picked or drawn.
+  useEffect(() => {
+    const panel = panelRef.current;
+    if ((!selection && !pending) || !panel) return;
+    if (panel.getBoundingClientRect().top > window.innerHeight - 64)
+      panel.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [selection, pending]);
 
   const reloadAll = useCallback(() => {
     plan.reload();
@@ -254,7 +263,7 @@ export function SitePlanPage({ params, query }: PageProps) {
             setNotice(null);
           }}
           onPointPicked={(point) => {
-            setPending({ kind: "opening", point });
+            setPending({ kind: "opening", point: doorPosition(point, spaces, OPENING_REACH_M) });
             setNotice(null);
           }}
           onCancelTool={() => chooseTool("select")}
@@ -280,7 +289,7 @@ export function SitePlanPage({ params, query }: PageProps) {
         <Legend />
       </section>
 
-      <aside className="plan-panel" aria-label={t("plan.panel")}>
+      <aside className="plan-panel" aria-label={t("plan.panel")} ref={panelRef}>
         {notice && (
           <p className="notice success" role="status">
             {notice}
