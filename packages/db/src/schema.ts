@@ -128,6 +128,156 @@ export interface SearchEventsTable {
   payload_json: string;
 }
 
+/** Search operations (migration 0004). */
+export interface TeamsTable {
+  id: string;
+  site_id: string;
+  /** INSARAG-style team identifier (country code and two digits, e.g. SYR-01), unique per site. */
+  call_sign: string;
+  name: string;
+  organisation: string;
+  capabilities_json: string;
+  /** Pseudonymous members: [{ alias, role }]. */
+  members_json: string;
+  leader_user_id: string | null;
+  availability: string;
+  work_limit_minutes: number;
+  shift_started_at: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  site_id: string;
+  team_id: string | null;
+  title: string;
+  method_id: string;
+  planned_minutes: number;
+  asr_target: number;
+  safety_notes: string;
+  notes: string;
+  status: string;
+  /** The report that completed it. */
+  report_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentSegmentsTable {
+  assignment_id: string;
+  position: number;
+  segment_id: string;
+  segment_kind: string;
+  label: string;
+  level_id: string | null;
+  area_m2: number | null;
+}
+
+export interface AssignmentTransitionsTable {
+  id: string;
+  assignment_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  team_id: string | null;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  reason: string;
+  report_id: string | null;
+}
+
+export interface FieldReportsTable {
+  id: string;
+  site_id: string;
+  assignment_id: string;
+  team_id: string | null;
+  idempotency_key: string;
+  /** SHA-256 of the canonical JSON of the submitted body: a key reused for a different body is refused. */
+  request_hash: string;
+  status: string;
+  conflict_reason: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  /** 1 when its searches are in the site's search log. */
+  counted: number;
+  body_json: string;
+  effort_minutes: number;
+  outcome: string;
+  search_event_ids_json: string;
+  marking_json: string;
+  submitted_by_id: string | null;
+  submitted_by_name: string;
+  received_at: string;
+}
+
+export interface WorksitesTable {
+  id: string;
+  site_id: string;
+  segment_id: string;
+  code: string;
+  opened_by_team_id: string | null;
+  created_at: string;
+}
+
+export interface BreachTasksTable {
+  id: string;
+  site_id: string;
+  opening_id: string | null;
+  segment_id: string | null;
+  report_id: string | null;
+  team_id: string | null;
+  status: string;
+  description: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  site_id: string;
+  owner_type: string;
+  owner_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  description: string;
+  uploaded_by_id: string | null;
+  uploaded_by_name: string;
+  received_at: string;
+}
+
+export interface CustodyEventsTable {
+  id: string;
+  attachment_id: string;
+  seq: number;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+  detail: string;
+}
+
+export interface OpsEventsTable {
+  site_id: string;
+  seq: number;
+  at: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  actor_name: string;
+  summary_json: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -142,4 +292,14 @@ export interface Database {
   spaces: SpacesTable;
   openings: OpeningsTable;
   search_events: SearchEventsTable;
+  teams: TeamsTable;
+  assignments: AssignmentsTable;
+  assignment_segments: AssignmentSegmentsTable;
+  assignment_transitions: AssignmentTransitionsTable;
+  field_reports: FieldReportsTable;
+  worksites: WorksitesTable;
+  breach_tasks: BreachTasksTable;
+  attachments: AttachmentsTable;
+  custody_events: CustodyEventsTable;
+  ops_events: OpsEventsTable;
 }

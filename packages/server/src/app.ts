@@ -25,6 +25,12 @@ import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { levelRoutes } from "./routes/levels";
 import { openingRoutes } from "./routes/openings";
+import { opsAssignmentRoutes } from "./routes/ops-assignments";
+import { opsAttachmentRoutes } from "./routes/ops-attachments";
+import { opsBoardRoutes } from "./routes/ops-board";
+import { opsBreachRoutes } from "./routes/ops-breach";
+import { opsReportRoutes } from "./routes/ops-reports";
+import { opsTeamRoutes } from "./routes/ops-teams";
 import { siteRoutes } from "./routes/sites";
 import { spaceRoutes } from "./routes/spaces";
 import { userRoutes } from "./routes/users";
@@ -42,6 +48,12 @@ export const ROUTE_MODULES = [
   openingRoutes,
   auditRoutes,
   eventRoutes,
+  opsTeamRoutes,
+  opsAssignmentRoutes,
+  opsReportRoutes,
+  opsBreachRoutes,
+  opsAttachmentRoutes,
+  opsBoardRoutes,
 ];
 
 export interface BuildAppOptions {
