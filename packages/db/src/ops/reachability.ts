@@ -6,7 +6,8 @@
  * can be passed. Teams enter through:
  * - stairs and yards (vertical access and open ground: the site model draws no openings between levels),
  * - any space with a passable opening to the outside (an opening with one side only),
- * - any space with no opening drawn at all (nothing says it is closed off; we do not invent a wall).
+ * - any space with no opening drawn at all, and any group of spaces joined by passable openings with no
+ *   barrier on its edge (nothing says it is closed off; we do not invent walls the plan does not draw).
  * From there they walk through passable openings. A space not reached this way is unreachable, and its
  * blockers are the barriers on the edge of its group of mutually connected unreached spaces: first those
  * that lead straight to a reached space (one breach opens the group), else every barrier on the edge
@@ -77,11 +78,11 @@ export function computeReachability(
     }
   }
 
-  const blocked = new Map<string, { openingIds: string[]; singleBreach: boolean }>();
+  // Groups of unreached spaces joined by passable openings.
+  const groups: string[][] = [];
   const grouped = new Set<string>();
   for (const space of spaces) {
     if (reachable.has(space.id) || grouped.has(space.id)) continue;
-    // The group of unreached spaces connected to this one through passable openings.
     const group: string[] = [space.id];
     grouped.add(space.id);
     for (let i = 0; i < group.length; i++) {
@@ -94,20 +95,38 @@ export function computeReachability(
         group.push(next);
       }
     }
+    groups.push(group);
+  }
+  const edgeBarriers = (group: readonly string[]): ReachOpening[] => {
     const members = new Set(group);
-    const toReached = new Set<string>();
-    const onEdge = new Set<string>();
+    const edge = new Map<string, ReachOpening>();
     for (const id of group) {
       for (const opening of bySpace.get(id) ?? []) {
-        if (!isBarrier(opening)) continue;
         const next = other(opening, id);
-        if (next !== null && members.has(next)) continue;
-        onEdge.add(opening.id);
-        if (next === null || reachable.has(next) || !known.has(next)) toReached.add(opening.id);
+        if (isBarrier(opening) && !(next !== null && members.has(next))) edge.set(opening.id, opening);
       }
     }
-    const single = toReached.size > 0;
-    const openingIds = [...(single ? toReached : onEdge)].sort();
+    return [...edge.values()];
+  };
+  // A group no barrier closes off is open to teams (its way in is simply not drawn).
+  const closed = groups.filter((group) => {
+    if (edgeBarriers(group).length > 0) return true;
+    for (const id of group) reachable.add(id);
+    return false;
+  });
+
+  const blocked = new Map<string, { openingIds: string[]; singleBreach: boolean }>();
+  for (const group of closed) {
+    const members = new Set(group);
+    const edge = edgeBarriers(group);
+    const toReached = edge.filter((opening) => {
+      const sides = [opening.spaceAId, opening.spaceBId].filter(
+        (side) => side === null || !members.has(side),
+      );
+      return sides.some((side) => side === null || !known.has(side) || reachable.has(side));
+    });
+    const single = toReached.length > 0;
+    const openingIds = (single ? toReached : edge).map((o) => o.id).sort();
     for (const id of group) blocked.set(id, { openingIds, singleBreach: single });
   }
   return { reachable, blocked };
