@@ -106,72 +106,71 @@ function envelope(
 /**
  * The same transform, specialised for the case where every pixel outside the region is a feature (distance
  * from each region pixel to the nearest pixel outside it), in time proportional to the region rather than the
- * grid. Vertical distances come from running counts down and up the rows; the exact row pass then only needs
- * each run of region pixels plus its two bounding outside pixels, since no column beyond those can be nearer
- * than they are. Returns squared distances (0 outside the region) and the nearest outside pixel of each
- * region pixel. Pixels beyond the grid's edge count as outside.
+ * grid. `region` lists the region's pixels in row-major order. Vertical distances come from running counts
+ * down and up the columns; the exact row pass then only needs each run of region pixels plus its two bounding
+ * outside pixels, since no column beyond those can be nearer than they are. Returns squared distances (0
+ * outside the region) and, for region pixels only, the nearest outside pixel. Pixels beyond the grid's edge
+ * count as outside.
  */
 export function regionDistanceTransform(
   inRegion: Uint8Array,
+  region: Int32Array,
   width: number,
   height: number,
   workspace: RasterWorkspace = new RasterWorkspace(),
 ): FeatureTransform {
   const n = width * height;
-  const up = workspace.i32("edt.up", n);
-  const down = workspace.i32("edt.down", n);
-  for (let j = 0; j < height; j++) {
-    const base = j * width;
-    for (let i = 0; i < width; i++) {
-      const p = base + i;
-      up[p] = inRegion[p] ? (j > 0 ? up[p - width]! : 0) + 1 : 0;
-    }
+  const count = region.length;
+  // Only region pixels are written and read, so these need no clearing.
+  const up = workspace.i32("edt.up", n, null);
+  const down = workspace.i32("edt.down", n, null);
+  for (let k = 0; k < count; k++) {
+    const p = region[k]!;
+    up[p] = p >= width && inRegion[p - width] ? up[p - width]! + 1 : 1;
   }
-  for (let j = height - 1; j >= 0; j--) {
-    const base = j * width;
-    for (let i = 0; i < width; i++) {
-      const p = base + i;
-      down[p] = inRegion[p] ? (j < height - 1 ? down[p + width]! : 0) + 1 : 0;
-    }
+  for (let k = count - 1; k >= 0; k--) {
+    const p = region[k]!;
+    down[p] = p + width < n && inRegion[p + width] ? down[p + width]! + 1 : 1;
   }
   const squared = workspace.f64("edt.squared", n);
-  const nearest = workspace.i32("edt.nearest", n, -1);
+  const nearest = workspace.i32("edt.nearest", n, null);
   const f = new Float64Array(width + 2);
   const d = new Float64Array(width + 2);
   const v = new Int32Array(width + 2);
   const z = new Float64Array(width + 3);
   const arg = new Int32Array(width + 2);
-  for (let j = 0; j < height; j++) {
+  let k = 0;
+  while (k < count) {
+    // A run: consecutive pixels of one row.
+    const startPixel = region[k]!;
+    const j = Math.floor(startPixel / width);
     const base = j * width;
-    let i = 0;
-    while (i < width) {
-      if (!inRegion[base + i]) {
-        i++;
-        continue;
-      }
-      const a = i;
-      while (i < width && inRegion[base + i]) i++;
-      const b = i - 1;
-      // Sequence over columns a−1 … b+1: outside pixels at both ends (distance 0 to themselves).
-      const length = b - a + 3;
-      f[0] = 0;
-      f[length - 1] = 0;
-      for (let k = a; k <= b; k++) {
-        const g = Math.min(up[base + k]!, down[base + k]!);
-        f[k - a + 1] = g * g;
-      }
-      envelope(f, length, d, v, z, arg);
-      for (let k = a; k <= b; k++) {
-        const p = base + k;
-        squared[p] = d[k - a + 1]!;
-        const column = a - 1 + arg[k - a + 1]!;
-        if (column < a || column > b) {
-          nearest[p] = column >= 0 && column < width ? base + column : -1;
-        } else {
-          const q = base + column;
-          const row = up[q]! <= down[q]! ? j - up[q]! : j + down[q]!;
-          nearest[p] = row >= 0 && row < height ? row * width + column : -1;
-        }
+    const a = startPixel - base;
+    let b = a;
+    k++;
+    while (k < count && region[k] === base + b + 1) {
+      b++;
+      k++;
+    }
+    // Sequence over columns a−1 … b+1: outside pixels at both ends (distance 0 to themselves).
+    const length = b - a + 3;
+    f[0] = 0;
+    f[length - 1] = 0;
+    for (let c = a; c <= b; c++) {
+      const g = Math.min(up[base + c]!, down[base + c]!);
+      f[c - a + 1] = g * g;
+    }
+    envelope(f, length, d, v, z, arg);
+    for (let c = a; c <= b; c++) {
+      const p = base + c;
+      squared[p] = d[c - a + 1]!;
+      const column = a - 1 + arg[c - a + 1]!;
+      if (column < a || column > b) {
+        nearest[p] = column >= 0 && column < width ? base + column : -1;
+      } else {
+        const q = base + column;
+        const row = up[q]! <= down[q]! ? j - up[q]! : j + down[q]!;
+        nearest[p] = row >= 0 && row < height ? row * width + column : -1;
       }
     }
   }

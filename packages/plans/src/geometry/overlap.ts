@@ -6,9 +6,26 @@
 import type { Point } from "@athar/core";
 import { boundingBox, pointInPolygon } from "./polygon";
 
+/** Whether a ring is an axis-aligned rectangle (then its box is exact). */
+function isAxisRectangle(ring: readonly Point[]): boolean {
+  if (ring.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const p = ring[i]!;
+    const q = ring[(i + 1) % 4]!;
+    if (p[0] !== q[0] && p[1] !== q[1]) return false;
+  }
+  return true;
+}
+
 export function overlapArea(a: readonly Point[], b: readonly Point[], maxSamples = 400): number {
   const boxA = boundingBox(a);
   const boxB = boundingBox(b);
+  // Most plans are rectilinear: two axis-aligned rectangles overlap exactly in their boxes' intersection.
+  if (isAxisRectangle(a) && isAxisRectangle(b)) {
+    const w = Math.min(boxA.maxX, boxB.maxX) - Math.max(boxA.minX, boxB.minX);
+    const h = Math.min(boxA.maxY, boxB.maxY) - Math.max(boxA.minY, boxB.minY);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
   const minX = Math.max(boxA.minX, boxB.minX);
   const maxX = Math.min(boxA.maxX, boxB.maxX);
   const minY = Math.max(boxA.minY, boxB.minY);

@@ -18,8 +18,10 @@ export class RasterWorkspace {
     return new Uint8Array(this.buffer(name, length), 0, length).fill(fill);
   }
 
-  i32(name: string, length: number, fill = 0): Int32Array {
-    return new Int32Array(this.buffer(name, length * 4), 0, length).fill(fill);
+  /** `fill` null: the contents are whatever the last user left (for arrays written before they are read). */
+  i32(name: string, length: number, fill: number | null = 0): Int32Array {
+    const array = new Int32Array(this.buffer(name, length * 4), 0, length);
+    return fill === null ? array : array.fill(fill);
   }
 
   f32(name: string, length: number, fill = 0): Float32Array {

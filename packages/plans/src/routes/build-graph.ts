@@ -499,5 +499,6 @@ export function buildRouteGraph(
     for (let k = 0; k + 1 < stack.length; k++) addVertical(stack[k]!, stack[k + 1]!, byLevel, context);
   }
   addRelationships(context);
+  graph.pack();
   return { graph, context };
 }

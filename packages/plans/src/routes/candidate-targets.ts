@@ -161,5 +161,6 @@ export function addCandidateTargets(context: RouteContext, candidates: readonly 
       }
     }
   }
+  graph.pack();
   return added;
 }

@@ -62,9 +62,50 @@ export class RouteGraph {
     const b = this.node(to);
     this.adjacency[a]!.push({ ...edge, to: b });
     if (!oneWay) this.adjacency[b]!.push({ ...edge, to: a });
+    this.packed = null;
+  }
+
+  private packed: PackedGraph | null = null;
+
+  /**
+   * The edges in flat typed arrays (compressed sparse rows), which searches walk far faster than arrays of
+   * objects. Built on first use and again after edges are added.
+   */
+  pack(): PackedGraph {
+    if (this.packed && this.packed.nodeCount === this.nodes.length) return this.packed;
+    const n = this.nodes.length;
+    const offsets = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) offsets[k + 1] = offsets[k]! + this.adjacency[k]!.length;
+    const total = offsets[n]!;
+    const targets = new Int32Array(total);
+    const likely = new Float64Array(total);
+    const breaches = new Uint8Array(total);
+    const edges: RouteEdge[] = new Array(total);
+    for (let k = 0; k < n; k++) {
+      let at = offsets[k]!;
+      for (const edge of this.adjacency[k]!) {
+        targets[at] = edge.to;
+        likely[at] = edge.time.likely;
+        breaches[at] = edge.breaches;
+        edges[at] = edge;
+        at++;
+      }
+    }
+    this.packed = { nodeCount: n, offsets, targets, likely, breaches, edges };
+    return this.packed;
   }
 
   get edgeCount(): number {
     return this.adjacency.reduce((sum, list) => sum + list.length, 0);
   }
+}
+
+export interface PackedGraph {
+  nodeCount: number;
+  /** Edges of node k are at offsets[k] … offsets[k + 1] − 1. */
+  offsets: Int32Array;
+  targets: Int32Array;
+  likely: Float64Array;
+  breaches: Uint8Array;
+  edges: RouteEdge[];
 }

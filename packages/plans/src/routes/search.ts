@@ -53,9 +53,15 @@ class Heap {
   }
 
   private swap(a: number, b: number): void {
-    [this.states[a], this.states[b]] = [this.states[b]!, this.states[a]!];
-    [this.primaries[a], this.primaries[b]] = [this.primaries[b]!, this.primaries[a]!];
-    [this.secondaries[a], this.secondaries[b]] = [this.secondaries[b]!, this.secondaries[a]!];
+    const state = this.states[a]!;
+    this.states[a] = this.states[b]!;
+    this.states[b] = state;
+    const primary = this.primaries[a]!;
+    this.primaries[a] = this.primaries[b]!;
+    this.primaries[b] = primary;
+    const secondary = this.secondaries[a]!;
+    this.secondaries[a] = this.secondaries[b]!;
+    this.secondaries[b] = secondary;
   }
 
   push(state: number, primary: number, secondary: number): void {
@@ -107,26 +113,24 @@ function search(
   capped: boolean,
   lexicographic: boolean,
 ): { states: number[]; edges: RouteEdge[] } | null {
-  const n = graph.nodes.length;
+  const packed = graph.pack();
+  const { offsets, targets, likely, breaches: edgeBreaches } = packed;
+  const n = packed.nodeCount;
   const total = n * layers;
   const primary = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
   const secondary = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
-  const time = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
-  const breaches = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
+  const time = new Float64Array(total);
+  const breaches = new Float64Array(total);
   const previous = new Int32Array(total).fill(-1);
-  const via: (RouteEdge | null)[] = new Array(total).fill(null);
+  const via = new Int32Array(total).fill(-1);
   const done = new Uint8Array(total);
   const heap = new Heap();
-  const set = (state: number, t: number, b: number): void => {
-    time[state] = t;
-    breaches[state] = b;
-    primary[state] = lexicographic ? b : t;
-    secondary[state] = lexicographic ? t : b;
-  };
-  set(from, 0, 0);
+  primary[from] = 0;
+  secondary[from] = 0;
   heap.push(from, 0, 0);
   let goal = -1;
-  for (let state = heap.pop(); state !== undefined; state = heap.pop()) {
+  while (heap.size > 0) {
+    const state = heap.pop()!;
     if (done[state]) continue;
     done[state] = 1;
     const node = state % n;
@@ -135,22 +139,28 @@ function search(
       goal = state;
       break;
     }
-    for (const edge of graph.adjacency[node]!) {
-      let nextLayer = layer + edge.breaches;
+    const t0 = time[state]!;
+    const b0 = breaches[state]!;
+    for (let e = offsets[node]!, end = offsets[node + 1]!; e < end; e++) {
+      const extra = edgeBreaches[e]!;
+      let nextLayer = layer + extra;
       if (nextLayer >= layers) {
         if (capped) continue;
         nextLayer = layers - 1;
       }
-      const next = nextLayer * n + edge.to;
+      const next = nextLayer * n + targets[e]!;
       if (done[next]) continue;
-      const t = time[state]! + edge.time.likely;
-      const b = breaches[state]! + edge.breaches;
+      const t = t0 + likely[e]!;
+      const b = b0 + extra;
       const p = lexicographic ? b : t;
       const s = lexicographic ? t : b;
       if (p < primary[next]! || (p === primary[next]! && s < secondary[next]!)) {
-        set(next, t, b);
+        primary[next] = p;
+        secondary[next] = s;
+        time[next] = t;
+        breaches[next] = b;
         previous[next] = state;
-        via[next] = edge;
+        via[next] = e;
         heap.push(next, p, s);
       }
     }
@@ -160,7 +170,7 @@ function search(
   const edges: RouteEdge[] = [];
   for (let s = goal; s !== from; s = previous[s]!) {
     states.push(s);
-    edges.push(via[s]!);
+    edges.push(packed.edges[via[s]!]!);
   }
   states.push(from);
   return { states: states.reverse(), edges: edges.reverse() };

@@ -19,7 +19,7 @@ import { explainsArea, levelRegion } from "./level-raster";
 import type { SignalPointer } from "./pointer";
 
 const MAX_GROUP = 8;
-const MAX_MOTIONS_CHECKED = 40;
+const MAX_MOTIONS_CHECKED = 16;
 /** A twin relation must match at least this many spaces and this share of the level's spaces. */
 const MIN_MATCHED = 4;
 const MIN_SUPPORT = 0.2;
