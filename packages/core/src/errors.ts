@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   opening_does_not_touch: 422,
   invalid_state_transition: 409,
   import_invalid: 422,
+  disclosure_not_allowed: 422,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, Migrator } from "kysely";
 import * as foundation from "./migrations/0001-foundation";
+import * as tracing from "./migrations/0002-tracing";
 import * as searchLog from "./migrations/0003-search-log";
 import * as operations from "./migrations/0004-operations";
 
 /** Every migration, in order. One set for both databases; add new files, never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
+  "0002-tracing": tracing,
   "0003-search-log": searchLog,
   "0004-operations": operations,
 };

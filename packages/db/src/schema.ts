@@ -302,4 +302,183 @@ export interface Database {
   attachments: AttachmentsTable;
   custody_events: CustodyEventsTable;
   ops_events: OpsEventsTable;
+  persons: PersonsTable;
+  person_statuses: PersonStatusesTable;
+  person_name_keys: PersonNameKeysTable;
+  person_pfif: PersonPfifTable;
+  pfif_notes: PfifNotesTable;
+  inquiries: InquiriesTable;
+  public_requests: PublicRequestsTable;
+  match_candidates: MatchCandidatesTable;
+  merges: MergesTable;
+  disclosure_consents: DisclosureConsentsTable;
+  outbox_messages: OutboxMessagesTable;
+  linkage_models: LinkageModelsTable;
+}
+
+/** The tracing registry (migration 0002). */
+export interface PersonsTable {
+  id: string;
+  /** The cluster (same person) this record is in: the id of one of its records. */
+  cluster_id: string;
+  source_kind: string;
+  source_json: string;
+  /** The record's content but its source and restricted details (PersonFields). */
+  fields_json: string;
+  /** Informants, reporters, photographs: only contact readers see them. */
+  restricted_json: string;
+  display_name: string;
+  sex: string;
+  birth_year: number | null;
+  governorate: string | null;
+  national_id: string | null;
+  prisoner_number: string | null;
+  external_system: string | null;
+  external_id: string | null;
+  current_status: string;
+  status_conflicting: number;
+  /** Version of the key function that wrote this record's search keys (a new version means a reindex). */
+  search_key_version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  version: number;
+}
+
+export interface PersonStatusesTable {
+  id: string;
+  person_id: string;
+  status: string;
+  source: string;
+  source_reference: string;
+  stated_on_json: string | null;
+  documented: number;
+  note: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface PersonNameKeysTable {
+  person_id: string;
+  key: string;
+}
+
+/** A PFIF person as received, so that a record nobody edited is exported exactly as it came. */
+export interface PersonPfifTable {
+  person_id: string;
+  fields_json: string;
+  extensions_json: string;
+  /** SHA-256 of the record's content right after the import. */
+  imported_hash: string;
+  imported_at: string;
+}
+
+export interface PfifNotesTable {
+  id: string;
+  person_id: string;
+  note_record_id: string;
+  /** Order of the note in the imported documents. */
+  position: number;
+  fields_json: string;
+  /** The status statement the note made, if any. */
+  statement_id: string | null;
+  imported_at: string;
+}
+
+export interface InquiriesTable {
+  id: string;
+  channel: string;
+  status: string;
+  relationship: string;
+  requester_json: string;
+  circumstances: string;
+  consent_json: string;
+  sought_person_id: string;
+  receipt_hash: string | null;
+  language: string;
+  closed_reason: string;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+}
+
+/** Requests to the public inquiry endpoints, per hashed address, for rate limiting; swept after a day. */
+export interface PublicRequestsTable {
+  id: string;
+  address_hash: string;
+  kind: string;
+  at: string;
+}
+
+export interface MatchCandidatesTable {
+  id: string;
+  kind: string;
+  left_person_id: string;
+  right_person_id: string;
+  inquiry_id: string | null;
+  probability: number;
+  match_weight: number;
+  guarded: number;
+  explanation_json: string;
+  state: string;
+  left_version: number;
+  right_version: number;
+  created_at: string;
+  updated_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string;
+}
+
+export interface MergesTable {
+  id: string;
+  target_cluster_id: string;
+  merged_cluster_id: string;
+  member_ids_json: string;
+  candidate_id: string | null;
+  reason: string;
+  created_at: string;
+  created_by: string;
+  undone_at: string | null;
+  undone_by: string | null;
+  undo_reason: string | null;
+}
+
+export interface DisclosureConsentsTable {
+  id: string;
+  person_id: string;
+  decision: string;
+  scopes_json: string;
+  inquiry_id: string | null;
+  obtained_how: string;
+  note: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface OutboxMessagesTable {
+  id: string;
+  inquiry_id: string;
+  kind: string;
+  channel: string;
+  recipient_json: string;
+  body: string;
+  state: string;
+  basis_json: string;
+  created_at: string;
+  created_by: string;
+  approved_at: string | null;
+  approved_by: string | null;
+  sent_at: string | null;
+  sent_by: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string;
+}
+
+export interface LinkageModelsTable {
+  id: string;
+  created_at: string;
+  records: number;
+  model_json: string;
 }

@@ -2,6 +2,7 @@ export * from "./csv/csv-import";
 export * from "./csv/csv-text";
 export * from "./csv/hxl-export";
 export * from "./disclosure";
+export * from "./fallback-matcher";
 export * from "./governorates";
 export * from "./inquiry";
 export * from "./linkage-record";

@@ -7,8 +7,8 @@
 import { z } from "zod";
 import { GOVERNORATES } from "./governorates";
 import { otherNameSchema, placeNamePart } from "./names";
-import { type PartialDate, PartialDateError, parsePartialDate, partialDateSchema } from "./partial-date";
-import { personCreateSchema, SEXES } from "./person";
+import { type PartialDate, PartialDateError, parsePartialDate } from "./partial-date";
+import { SEXES, soughtPersonSchema } from "./person";
 import { restrictedSchema } from "./restricted";
 
 export const RELATIONSHIPS = [
@@ -65,9 +65,7 @@ export const inquiryConsentSchema = z.strictObject({
 });
 export type InquiryConsent = z.infer<typeof inquiryConsentSchema>;
 
-const soughtPersonSchema = personCreateSchema;
-
-/** An inquiry recorded by a tracing officer. The sought person's source is set by the server. */
+/** An inquiry recorded by a tracing officer. The sought person's source (this inquiry) is set by the server. */
 export const inquiryCreateSchema = z.strictObject({
   requester: requesterSchema,
   relationship: z.enum(RELATIONSHIPS),
@@ -171,7 +169,7 @@ function splitMotherName(full: string): { given: string; family: string } {
  * Turns the public form into an officer-style inquiry: names placed by script, dates read. Throws
  * PublicInquiryError naming the field when a date cannot be read or no contact is given.
  */
-export function publicInquiryToCreate(form: PublicInquiry, today: string): InquiryCreate {
+export function publicInquiryToCreate(form: PublicInquiry): InquiryCreate {
   const { sought, requester } = form;
   if (requester.phone === "" && requester.email === "") {
     throw new PublicInquiryError("requester.phone", "give a phone number or an e-mail address");
@@ -187,13 +185,7 @@ export function publicInquiryToCreate(form: PublicInquiry, today: string): Inqui
   const birthDate = dateField(sought.birthDate, "sought.birthDate");
   const arrestDate = dateField(sought.arrestDate, "sought.arrestDate");
   const lastSeenDate = dateField(sought.lastSeenDate, "sought.lastSeenDate");
-  const collectedOn = partialDateSchema.parse({
-    year: Number(today.slice(0, 4)),
-    month: Number(today.slice(5, 7)),
-    day: Number(today.slice(8, 10)),
-  });
-  const soughtPerson = personCreateSchema.safeParse({
-    source: { kind: "inquiry", reference: "public inquiry form", collectedOn },
+  const soughtPerson = soughtPersonSchema.safeParse({
     name,
     otherNames: sought.otherNames.map((text) => otherNameSchema.parse({ kind: "alternate", text })),
     sex: sought.sex,

@@ -175,6 +175,14 @@ export const personCreateSchema = z
   .superRefine(refineIdentifiable);
 export type PersonCreate = z.infer<typeof personCreateSchema>;
 
+const { source: _source, ...shapeWithoutSource } = personShape;
+
+/** What a family knows about the person they seek: a record whose source (the inquiry) the server sets. */
+export const soughtPersonSchema = z
+  .strictObject({ ...shapeWithoutSource, statuses: z.array(statusStatementInputSchema).max(20).default([]) })
+  .superRefine(refineIdentifiable);
+export type SoughtPerson = z.infer<typeof soughtPersonSchema>;
+
 export interface Person extends PersonFields {
   id: string;
   /** The cluster (same person) this record belongs to: the id of one of its records. */

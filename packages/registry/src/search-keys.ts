@@ -19,6 +19,8 @@ export const KEY_WEIGHTS: Readonly<Record<string, number>> = {
   n: 3,
   /** The linkage engine's comparison form (particles and compounds canonical). */
   l: 3,
+  /** The linkage engine's dictionary name (`Mhd`, `Mohamed` and `محمد` are one name). */
+  i: 2,
   /** The linkage engine's consonant skeleton (script independent). */
   s: 1,
 };

@@ -27,18 +27,14 @@ const form = publicInquirySchema.parse({
 });
 
 describe("the public inquiry form", () => {
-  it("becomes an inquiry whose sought person is a record of source inquiry, status sought", () => {
-    const inquiry = publicInquiryToCreate(form, "2025-05-06");
+  it("becomes an inquiry whose sought person is named by script, with dates read and status sought", () => {
+    const inquiry = publicInquiryToCreate(form);
     expect(inquiry.soughtPerson.name.arabic).toMatchObject({
       given: "محمد",
       father: "أحمد",
       family: "الحلبي",
       motherGiven: "فاطمة",
       motherFamily: "الخطيب",
-    });
-    expect(inquiry.soughtPerson.source).toMatchObject({
-      kind: "inquiry",
-      collectedOn: { year: 2025, month: 5, day: 6 },
     });
     expect(inquiry.soughtPerson.birthDate).toEqual({
       year: 1985,
@@ -67,10 +63,10 @@ describe("the public inquiry form", () => {
 
   it("refuses a form without a way to reach the family, or with a date it cannot read, naming the field", () => {
     const noContact = { ...form, requester: { ...form.requester, phone: "" } };
-    expect(() => publicInquiryToCreate(noContact, "2025-05-06")).toThrow(PublicInquiryError);
+    expect(() => publicInquiryToCreate(noContact)).toThrow(PublicInquiryError);
     const badDate = { ...form, sought: { ...form.sought, birthDate: "last spring" } };
     try {
-      publicInquiryToCreate(badDate, "2025-05-06");
+      publicInquiryToCreate(badDate);
       expect.unreachable();
     } catch (error) {
       expect((error as PublicInquiryError).path).toBe("sought.birthDate");
