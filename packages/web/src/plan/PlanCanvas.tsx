@@ -191,6 +191,26 @@ export function PlanCanvas(props: PlanCanvasProps) {
     fit();
   }, [fitKey, size.width, spaces.length, fit]);
 
+  // Bring a selection made elsewhere (the list of spaces, a link) into view when it is off screen.
+  const selectedPoint = useMemo((): Point | null => {
+    if (selection?.kind === "space") {
+      const space = spacesById.get(selection.id);
+      return space ? centroid(space.polygon) : null;
+    }
+    if (selection?.kind === "opening") return openings.find((o) => o.id === selection.id)?.position ?? null;
+    return null;
+  }, [selection, spacesById, openings]);
+  useEffect(() => {
+    if (!selectedPoint || size.width === 0) return;
+    setView((current) => {
+      const [sx, sy] = toScreen(current, selectedPoint);
+      const margin = 40;
+      if (sx >= margin && sy >= margin && sx <= size.width - margin && sy <= size.height - margin)
+        return current;
+      return panBy(current, size.width / 2 - sx, size.height / 2 - sy);
+    });
+  }, [selectedPoint, size.width, size.height]);
+
   // A change of tool abandons a half-drawn shape.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on tool change only
   useEffect(() => {

@@ -96,7 +96,10 @@ export function SitePlanPage({ params, query }: PageProps) {
     outline.reload();
     abovePlan.reload();
   }, [plan.reload, outline.reload, abovePlan.reload]);
-  const live = useLiveChanges(siteId, reloadAll);
+  // Other areas' events (search, tracing) concern other data; the plan follows the site model's.
+  const live = useLiveChanges(siteId, (changes) => {
+    if (changes.some((change) => change.type.startsWith("site."))) reloadAll();
+  });
 
   const chooseLevel = (id: string) => {
     setSelection(null);
