@@ -61,6 +61,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("area_m2", "double precision")
     .addPrimaryKeyConstraint("assignment_segments_pk", ["assignment_id", "segment_id"])
     .execute();
+  // Marking a worksite reads every earlier report on its segment.
+  await db.schema
+    .createIndex("assignment_segments_segment")
+    .on("assignment_segments")
+    .column("segment_id")
+    .execute();
 
   await db.schema
     .createTable("assignment_transitions")

@@ -202,6 +202,8 @@ export async function syncSpaceSegments(
   options: { onlySpaceIds?: readonly string[]; model?: SiteModel; knowledge?: LogKnowledge } = {},
 ): Promise<LogKnowledge> {
   const knowledge = options.knowledge ?? (await readLogKnowledge(w.trx, siteId));
+  // Nothing to add: spare the read of the whole site model (this runs on every report).
+  if (options.onlySpaceIds?.every((id) => knowledge.segments.has(id))) return knowledge;
   const model = options.model ?? (await readSiteModel(w.trx, siteId));
   const wanted = options.onlySpaceIds
     ? options.onlySpaceIds.filter((id) => model.spaces.has(id))

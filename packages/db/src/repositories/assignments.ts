@@ -8,7 +8,13 @@
 import { AtharError, newId, notFound } from "@athar/core";
 import type { Kysely, Selectable } from "kysely";
 import { methodsOf } from "../ops/capabilities";
-import { type LogKnowledge, readSiteModel, syncSpaceSegments } from "../ops/search-segments";
+import {
+  type LogKnowledge,
+  readLogKnowledge,
+  readSiteModel,
+  type SiteModel,
+  syncSpaceSegments,
+} from "../ops/search-segments";
 import type { AssignmentsTable, Database } from "../schema";
 import type { WriteContext } from "../store";
 import { appendOpsLog } from "./ops-log";
@@ -260,14 +266,22 @@ interface ResolvedSegment {
   reachable: boolean;
 }
 
-/** Brings the search log up to date with the site model and checks every segment the assignment names. */
+/**
+ * Checks every segment the assignment names against the site's search log. When one is not there yet, the
+ * log is first brought up to date with the whole site model (every space becomes a segment at once, so the
+ * probabilities are spread over the whole site from the first assignment on).
+ */
 async function resolveSegments(
   w: WriteContext,
   siteId: string,
   input: Pick<AssignmentInput, "segmentIds" | "methodId">,
 ): Promise<{ segments: ResolvedSegment[]; knowledge: LogKnowledge }> {
-  const model = await readSiteModel(w.trx, siteId);
-  const knowledge = await syncSpaceSegments(w, siteId, { model });
+  let knowledge = await readLogKnowledge(w.trx, siteId);
+  let model: SiteModel | null = null;
+  if (!input.segmentIds.every((id) => knowledge.segments.has(id))) {
+    model = await readSiteModel(w.trx, siteId);
+    knowledge = await syncSpaceSegments(w, siteId, { model, knowledge });
+  }
   if (!knowledge.methods.has(input.methodId)) {
     throw new AtharError("validation_failed", `unknown search method ${input.methodId}`, [
       { path: "methodId", message: `one of ${[...knowledge.methods.keys()].join(", ")}` },
@@ -283,7 +297,7 @@ async function resolveSegments(
     seen.add(segmentId);
     const known = knowledge.segments.get(segmentId);
     if (!known) {
-      const ruledOut = model.spaces.has(segmentId);
+      const ruledOut = model?.spaces.has(segmentId) ?? false;
       throw new AtharError(
         "dangling_reference",
         ruledOut

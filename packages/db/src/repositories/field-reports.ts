@@ -88,13 +88,15 @@ export interface FieldReport extends FieldReportInput {
 
 type Reader = Kysely<Database>;
 
+/** Stored with the report's body: what it led to, and what it said about each worksite. */
 interface StoredExtras {
   breachTaskId: string | null;
+  observations?: Record<string, WorksiteObservation>;
 }
 
 const toReport = (row: Selectable<FieldReportsTable>): FieldReport => {
   const body = JSON.parse(row.body_json) as FieldReportInput & StoredExtras;
-  const { breachTaskId, ...input } = body;
+  const { breachTaskId, observations: _observations, ...input } = body;
   return {
     ...input,
     id: row.id,
@@ -248,7 +250,11 @@ function checkInput(input: FieldReportInput, assignment: Assignment): string | n
 
 // ─── searches for the log ───────────────────────────────────────────────────────────────────────────────
 
-/** Minutes per searched segment: explicit ones as given, the rest in proportion to area (equal coverage). */
+/**
+ * Minutes per searched segment: explicit ones as given, the rest of the reported effort in proportion to area
+ * (equal coverage everywhere). When every segment's minutes are given, they are the whole search: the rest
+ * of the time went on something else (moving, breaching).
+ */
 export function splitEffort(
   totalMinutes: number,
   searched: readonly { segmentId: string; areaM2: number | null }[],
@@ -369,6 +375,11 @@ function observationOf(
   return observation;
 }
 
+/**
+ * The marking of every worksite the report touched, after all earlier counted reports on it. Each report
+ * keeps what it said about each worksite (`observations` in its stored body), so composing a marking reads
+ * one row per earlier report and nothing else.
+ */
 async function markingsFor(
   w: WriteContext,
   report: { id: string; receivedAt: string },
@@ -376,59 +387,36 @@ async function markingsFor(
   assignment: Assignment,
   where: string | null,
   team: { id: string; callSign: string } | null,
-): Promise<WorksiteMarking[]> {
+): Promise<{ markings: WorksiteMarking[]; observations: Record<string, WorksiteObservation> }> {
   const callSign = team?.callSign ?? "?";
   const at = input.endedAt ?? report.receivedAt;
   const segmentIds = assignment.segments.map((s) => s.segmentId);
   const worksites = team
     ? await ensureWorksites(w, assignment.siteId, team, segmentIds)
     : new Map<string, string>();
-  // Earlier counted reports on the same segments, oldest first: their ASR lines stay on the box.
   const history = await w.trx
     .selectFrom("field_reports")
     .innerJoin("assignment_segments", "assignment_segments.assignment_id", "field_reports.assignment_id")
-    .innerJoin("assignments", "assignments.id", "field_reports.assignment_id")
-    .leftJoin("teams", "teams.id", "field_reports.team_id")
-    .select([
-      "field_reports.id as id",
-      "field_reports.body_json as body_json",
-      "field_reports.received_at as received_at",
-      "assignment_segments.segment_id as segment_id",
-      "teams.call_sign as call_sign",
-      "assignments.id as assignment_id",
-    ])
+    .select(["field_reports.body_json as body_json", "assignment_segments.segment_id as segment_id"])
+    .where("assignment_segments.segment_id", "in", segmentIds)
     .where("field_reports.site_id", "=", assignment.siteId)
     .where("field_reports.counted", "=", 1)
     .where("field_reports.id", "!=", report.id)
-    .where("assignment_segments.segment_id", "in", segmentIds)
     .orderBy("field_reports.received_at")
+    .orderBy("field_reports.id")
     .execute();
-  const earlierAssignments = new Map<string, Assignment>();
+  const observations: Record<string, WorksiteObservation> = {};
   const markings: WorksiteMarking[] = [];
   for (const segment of assignment.segments) {
-    const observations: WorksiteObservation[] = [];
-    for (const row of history.filter((h) => h.segment_id === segment.segmentId)) {
-      const body = JSON.parse(row.body_json) as FieldReportInput;
-      let earlier = earlierAssignments.get(row.assignment_id);
-      if (!earlier) {
-        earlier = await getAssignment(w.trx, row.assignment_id);
-        earlierAssignments.set(row.assignment_id, earlier);
-      }
-      const earlierWhere =
-        body.segmentId ?? (earlier.segments.length === 1 ? (earlier.segments[0]?.segmentId ?? null) : null);
-      const o = observationOf(
-        body,
-        earlier,
-        earlierWhere,
-        segment.segmentId,
-        row.call_sign ?? "?",
-        body.endedAt ?? row.received_at,
-      );
-      if (o) observations.push(o);
-    }
     const own = observationOf(input, assignment, where, segment.segmentId, callSign, at);
     if (!own) continue;
-    observations.push(own);
+    observations[segment.segmentId] = own;
+    const earlier = history
+      .filter((h) => h.segment_id === segment.segmentId)
+      .flatMap((h) => {
+        const o = (JSON.parse(h.body_json) as StoredExtras).observations?.[segment.segmentId];
+        return o ? [o] : [];
+      });
     markings.push(
       composeMarking(
         {
@@ -436,11 +424,11 @@ async function markingsFor(
           label: segment.label,
           worksiteId: worksites.get(segment.segmentId) ?? segment.worksiteId ?? "(no worksite ID)",
         },
-        observations,
+        [...earlier, own],
       ),
     );
   }
-  return markings;
+  return { markings, observations };
 }
 
 // ─── submission ─────────────────────────────────────────────────────────────────────────────────────────
@@ -582,10 +570,11 @@ async function submitInWrite(
     entityId: id,
     after: { assignmentId, conflict, ...input },
   });
-  const markings = await markingsFor(w, { id, receivedAt }, input, assignment, where, team);
+  const { markings, observations } = await markingsFor(w, { id, receivedAt }, input, assignment, where, team);
+  const extras: StoredExtras = { breachTaskId: null, observations };
   await w.trx
     .updateTable("field_reports")
-    .set({ marking_json: JSON.stringify(markings) })
+    .set({ marking_json: JSON.stringify(markings), body_json: JSON.stringify({ ...input, ...extras }) })
     .where("id", "=", id)
     .execute();
   if (!conflict) {
