@@ -55,8 +55,15 @@ describe("plan editing in Arabic", () => {
     await page.getByRole("application").waitFor();
     await page.locator(".plan-opening").first().waitFor();
 
-    // Choose the second basement.
+    // Right to left: the level list stands on the right of the plan (logical CSS mirrored the layout).
     const levels = page.getByRole("navigation", { name: ar.plan.levels.label });
+    const [levelsBox, planBox] = await Promise.all([
+      levels.boundingBox(),
+      page.getByRole("application").boundingBox(),
+    ]);
+    expect(levelsBox && planBox && levelsBox.x > planBox.x + planBox.width).toBe(true);
+
+    // Choose the second basement.
     await levels.getByRole("button", { name: /Basement 2/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("level")).not.toBeNull();
     await expect
@@ -144,6 +151,12 @@ describe("English and role-based navigation", () => {
         await page.goto(`${app.url}/sites/${app.siteId}`);
         await page.locator(".plan-opening").first().waitFor();
         expect(await page.getByRole("toolbar", { name: en.plan.tools.label }).count()).toBe(0);
+        // Left to right: the level list stands on the left of the plan.
+        const [levelsBox, planBox] = await Promise.all([
+          page.getByRole("navigation", { name: en.plan.levels.label }).boundingBox(),
+          page.getByRole("application").boundingBox(),
+        ]);
+        expect(levelsBox && planBox && levelsBox.x + levelsBox.width < planBox.x).toBe(true);
         await page.locator(".space-list button", { hasText: /^A-2(?!\d)/ }).click();
         await page.getByRole("form", { name: en.space.title }).waitFor();
         expect(await page.getByLabel(en.space.name, { exact: true }).isDisabled()).toBe(true);
