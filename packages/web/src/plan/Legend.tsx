@@ -10,11 +10,13 @@ function Swatch({
   dash,
   hatch,
   faded,
+  strong,
 }: {
   fill: string;
   dash?: string;
   hatch?: boolean;
   faded?: boolean;
+  strong?: boolean;
 }) {
   const patternId = `${useId().replace(/:/g, "")}-hatch`;
   return (
@@ -32,6 +34,7 @@ function Swatch({
         fill={fill}
         fillOpacity={faded ? 0.35 : 1}
         stroke={OUTLINE}
+        strokeWidth={strong ? 2.5 : 1}
         strokeDasharray={dash}
       />
       {hatch && <rect x={1} y={1} width={20} height={14} fill={`url(#${patternId})`} />}
@@ -66,6 +69,7 @@ export function Legend() {
                   dash={status === "suspected" ? "4 2" : status === "ruled_out" ? "1 2" : undefined}
                   hatch={status === "suspected"}
                   faded={status === "ruled_out"}
+                  strong={status === "confirmed"}
                 />
                 {t(`status.${status}`)}
               </li>

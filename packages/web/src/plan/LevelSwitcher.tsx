@@ -22,7 +22,7 @@ export function LevelSwitcher({
   // On a phone the levels scroll sideways: keep the current one in view.
   useEffect(() => {
     if (!currentId) return;
-    list.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    list.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest", inline: "center" });
   }, [currentId]);
   return (
     <nav className="level-switcher" aria-label={t("plan.levels.label")}>
