@@ -31,8 +31,14 @@ import { opsBoardRoutes } from "./routes/ops-board";
 import { opsBreachRoutes } from "./routes/ops-breach";
 import { opsReportRoutes } from "./routes/ops-reports";
 import { opsTeamRoutes } from "./routes/ops-teams";
+import { publicInquiryRoutes } from "./routes/public-inquiries";
 import { siteRoutes } from "./routes/sites";
 import { spaceRoutes } from "./routes/spaces";
+import { tracingDisclosureRoutes } from "./routes/tracing-disclosure";
+import { tracingExchangeRoutes } from "./routes/tracing-exchange";
+import { tracingInquiryRoutes } from "./routes/tracing-inquiries";
+import { tracingPersonRoutes } from "./routes/tracing-persons";
+import { tracingReviewRoutes } from "./routes/tracing-review";
 import { userRoutes } from "./routes/users";
 import { zodSerializerCompiler } from "./serializer";
 
@@ -54,6 +60,12 @@ export const ROUTE_MODULES = [
   opsBreachRoutes,
   opsAttachmentRoutes,
   opsBoardRoutes,
+  tracingPersonRoutes,
+  tracingInquiryRoutes,
+  tracingReviewRoutes,
+  tracingDisclosureRoutes,
+  tracingExchangeRoutes,
+  publicInquiryRoutes,
 ];
 
 export interface BuildAppOptions {
