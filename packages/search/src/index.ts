@@ -1,4 +1,6 @@
 export * from "./admiralty";
+export * from "./allocation";
+export * from "./allocation-prepare";
 export * from "./bayes";
 export * from "./canonical-json";
 export * from "./detection";
@@ -13,6 +15,8 @@ export * from "./mattson";
 export * from "./methods";
 export * from "./model-parameters";
 export * from "./normalise";
+export * from "./optimality";
 export * from "./segment";
 export * from "./sha256";
 export * from "./uncertain-value";
+export * from "./water-filling";
