@@ -118,6 +118,28 @@ describe("athar site", () => {
     expect(route.alternatives.fastest.totals.time_minutes.likely).toBeLessThanOrEqual(t.likely);
   });
 
+  it("route: to a hidden-space candidate through the door that leads to it", async () => {
+    const voids = JSON.parse((await runCli(["site", "voids", "--in", join(dir, "valid")])).stdout);
+    const result = await runCli([
+      "site",
+      "route",
+      "--in",
+      join(dir, "valid"),
+      "--from",
+      unit("corridor"),
+      "--to",
+      `candidate:${voids.candidates[0].id}`,
+      "--keys",
+    ]);
+    expect(result.code).toBe(0);
+    const route = JSON.parse(result.stdout);
+    // The door is locked (mechanical) and the team holds keys.
+    expect(route.steps.map((s: { via: { kind: string; mode: string } }) => [s.via.kind, s.via.mode])).toEqual(
+      [["opening", "key"]],
+    );
+    expect(route.steps[0].to).toBe(`candidate:${voids.candidates[0].id}`);
+  });
+
   it("route: names an unknown unit and a bad flag with exit 2", async () => {
     const unknown = await runCli([
       "site",

@@ -154,6 +154,16 @@ describe("IMDF validation", () => {
     );
   });
 
+  it("warns, without refusing, when a unit reaches outside its building's footprints", () => {
+    const files = edit(base(), "footprint.geojson", (json) => {
+      // Keep only the subterranean footprint: the ground floor's yard now lies outside every footprint.
+      json.features = json.features.filter((f) => f.properties.category === "subterranean");
+    });
+    const result = importImdf(files);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.warnings.some((w) => w.rule === "unit_outside_footprint")).toBe(true);
+  });
+
   it("rejects an opening that touches no unit", () => {
     let id = "";
     const files = edit(base(), "opening.geojson", (json) => {

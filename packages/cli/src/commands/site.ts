@@ -9,12 +9,14 @@ import { readFile } from "node:fs/promises";
 import { AtharError } from "@athar/core";
 import {
   ArchiveError,
+  addCandidateTargets,
   analyseVoids,
   answerRoutes,
   BREACH_TOOLS,
   type BreachTool,
   buildRouteGraph,
   type CostTable,
+  candidateNode,
   DEFAULT_COST_TABLE,
   describeProblem,
   type ImportProblem,
@@ -30,6 +32,8 @@ import {
 import { readArchivePath } from "@athar/plans/node";
 import type { Command } from "commander";
 import { CliInputError } from "../cli-error";
+
+const CANDIDATE_PREFIX = "candidate:";
 
 const round = (value: number, digits: number): number => {
   const f = 10 ** digits;
@@ -211,7 +215,10 @@ export function register(program: Command): void {
     .description("Fastest and least-breaching routes between two units; prints JSON with steps and totals")
     .requiredOption("--in <archive>", "IMDF zip file or folder")
     .requiredOption("--from <unit>", `unit id to start from, or "${OUTSIDE_NODE}"`)
-    .requiredOption("--to <unit>", "unit id to reach")
+    .requiredOption(
+      "--to <unit>",
+      'unit id to reach, or "candidate:<id>" for a hidden-space candidate of `site voids`',
+    )
     .option(
       "--max-breaches <k>",
       "also find the fastest route with at most k breaches (the route printed first)",
@@ -248,9 +255,12 @@ export function register(program: Command): void {
         return space.id;
       };
       const from = spaceOfUnit(options.from, "--from");
-      const to = spaceOfUnit(options.to, "--to");
+      const candidateId = options.to.startsWith(CANDIDATE_PREFIX)
+        ? options.to.slice(CANDIDATE_PREFIX.length)
+        : null;
+      const to = candidateId === null ? spaceOfUnit(options.to, "--to") : candidateNode(candidateId);
       const unitOf = new Map(document.spaces.map((s) => [s.id, s.sourceId]));
-      const { graph } = buildRouteGraph(
+      const { graph, context } = buildRouteGraph(
         document,
         {
           tool,
@@ -262,6 +272,14 @@ export function register(program: Command): void {
         },
         costs,
       );
+      if (candidateId !== null) {
+        const candidate = analyseVoids(document).candidates.find((c) => c.id === candidateId);
+        if (!candidate)
+          throw new CliInputError(
+            `--to: no hidden-space candidate ${candidateId} (see \`athar site voids\`)`,
+          );
+        addCandidateTargets(context, [candidate]);
+      }
       const answers = answerRoutes(graph, from, to, maxBreaches);
       const toUnit = (id: string) => unitOf.get(id) ?? id;
       const primary = maxBreaches === undefined ? answers.fastest : answers.withinBreaches;

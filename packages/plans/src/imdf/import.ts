@@ -378,6 +378,22 @@ function convert(raw: RawArchive, problems: ProblemList): PlanDocument | null {
         break;
       }
     }
+    const footprintParts = footprints
+      .filter((fp) => level.buildingIds.some((b) => fp.buildingIds.includes(b)))
+      .flatMap((fp) => fp.parts);
+    if (footprintParts.length > 0) {
+      const outside = parts.some((part) =>
+        part.outer.some((p) => distanceToRegion(p, footprintParts) > UNIT_ON_LEVEL_TOLERANCE_M),
+      );
+      // Footprints are often drawn roughly: a warning, not a reason to refuse the archive.
+      if (outside)
+        problems.warning(
+          f.file,
+          f.id,
+          "unit_outside_footprint",
+          "the unit reaches outside its building's footprints",
+        );
+    }
     const extra = extraOf(rest, PROPERTY_KEYS.unit);
     const nameLabels = readLabels(f.properties.name);
     if (isWallCategory(category) || "athar:material" in athar) {

@@ -22,6 +22,7 @@ export const IMPORT_RULES = [
   "dangling_reference",
   "venue_count",
   "unit_outside_level",
+  "unit_outside_footprint",
   "opening_off_level",
   "opening_not_on_unit",
   "manifest_invalid",

@@ -101,7 +101,8 @@ export interface RouteContext {
   wallBodyAt(levelId: string, point: Point): PlanWall | null;
 }
 
-function passageModes(opening: PlanOpening, options: RouteOptions): PassageMode[] {
+/** The ways through an opening without breaking it, given its state, its lock and what the team has. */
+export function passageModes(opening: PlanOpening, options: RouteOptions): PassageMode[] {
   const { state, lock } = opening.barrier;
   if (state === "open" || state === "breached") return ["open"];
   if (state === "sealed") return [];

@@ -10,7 +10,7 @@ import { boundingBox, centroid, distanceToPolygon, pointInPolygon } from "../geo
 import { frameFromLine, frameFromNearestEdge, probePoint } from "../model/opening-sides";
 import type { VoidCandidate } from "../voids/types";
 import type { RouteContext } from "./build-graph";
-import { sharedWall } from "./build-graph";
+import { passageModes, sharedWall } from "./build-graph";
 import { addTimes, breachTime, scaleTime } from "./costs";
 import { candidateNode } from "./graph";
 
@@ -116,8 +116,7 @@ export function addCandidateTargets(context: RouteContext, candidates: readonly 
       );
       const walk = context.walk(dist(centres.get(a.id)!, opening.position) + dist(opening.position, centre));
       const open = opening.barrier.state === "open" || opening.barrier.state === "breached";
-      if (open || opening.barrier.state === "closed") {
-        const mode = open ? "open" : "unlocked";
+      for (const mode of passageModes(opening, options)) {
         graph.connect(a.id, node, {
           kind: "opening",
           featureId: opening.id,
