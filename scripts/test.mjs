@@ -5,6 +5,7 @@ const steps = [
   ["type-check (pure packages, no Node.js types)", "npx", ["tsc", "-p", "tsconfig.pure.json"]],
   ["type-check (Node.js packages and tests)", "npx", ["tsc", "-p", "tsconfig.node.json"]],
   ["type-check (web app)", "npx", ["tsc", "-p", "packages/web/tsconfig.json"]],
+  ["type-check (web tests and build config)", "npx", ["tsc", "-p", "packages/web/tsconfig.test.json"]],
   ["lint and format", "npx", ["biome", "check", "."]],
   ["no user-visible strings outside translation files", "npm", ["run", "--silent", "check:i18n"]],
   ["build the web app", "npm", ["run", "--silent", "build"]],

@@ -31,3 +31,6 @@ export const ROLE_GROUPS = {
   contactReaders: ["tracing_officer", "family_liaison"],
   everyone: ROLES,
 } as const satisfies Record<string, readonly Role[]>;
+
+/** Shortest password accepted. Low because demo accounts use "demo"; deployments should ask for more. */
+export const MIN_PASSWORD_LENGTH = 4;

@@ -5,7 +5,7 @@ import { hash, type Options, verify } from "@node-rs/argon2";
 const ARGON2ID = 2 as NonNullable<Options["algorithm"]>;
 const OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 4;
+export { MIN_PASSWORD_LENGTH } from "@athar/core";
 export const MAX_PASSWORD_LENGTH = 1024;
 
 export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from "@athar/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
@@ -6,7 +7,6 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 
 /** The server's minimum (packages/server/src/auth/passwords.ts); checked here too for a quicker answer. */
-const MIN_PASSWORD_LENGTH = 4;
 
 export function AccountPage() {
   const { t } = useTranslation();
