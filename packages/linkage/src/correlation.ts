@@ -44,7 +44,11 @@ const bitCount = (mask: number): number => {
 };
 
 /** Counts agreeing pairs for every subset of the group with at least two fields. */
-export function countJointAgreement(records: RecordSet, fieldIndexes: readonly number[], mode: LinkMode): JointCounts {
+export function countJointAgreement(
+  records: RecordSet,
+  fieldIndexes: readonly number[],
+  mode: LinkMode,
+): JointCounts {
   const fields = fieldIndexes.map((index) => records.fields[index] as Field);
   const keys = fields.map((field) => field.key(field.agreementKey));
   const n = records.size;
@@ -133,7 +137,11 @@ export function correlatedGroup(
 }
 
 /** The agreement mask of a pair from its levels. */
-export function agreementMask(group: CorrelatedGroup, fields: readonly Field[], levels: ArrayLike<number>): number {
+export function agreementMask(
+  group: CorrelatedGroup,
+  fields: readonly Field[],
+  levels: ArrayLike<number>,
+): number {
   let mask = 0;
   for (let k = 0; k < group.fields.length; k++) {
     const f = group.fields[k] as number;

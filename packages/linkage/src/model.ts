@@ -28,7 +28,7 @@ export interface FieldParameters {
 }
 
 export interface SiblingGuardParameters {
-  readonly distinguishing: number;
+  readonly distinguishing: readonly number[];
   readonly shared: readonly number[];
   readonly minShared: number;
   /** Any one proof (all its fields giving evidence; `strong` = same spelling or same name) lifts the cap. */

@@ -138,7 +138,8 @@ export class PairScorer {
   }
 
   private strongAgreement(f: number, level: number): boolean {
-    return level === 1 || (level === 2 && (this.fields[f] as Field).type === "name");
+    // Same spelling; for names also the same listed name or the nearest name of an unlisted spelling.
+    return level === 1 || (level <= 3 && (this.fields[f] as Field).type === "name");
   }
 
   /**
@@ -157,16 +158,20 @@ export class PairScorer {
       if ((this.fields[f] as Field).agrees(this.levels[f] as number)) shared++;
     }
     if (shared < guard.minShared) return GUARD_NONE;
-    const distinguishing = this.levels[guard.distinguishing] as number;
-    const differs = distinguishing === (this.bits[guard.distinguishing] as Float64Array).length - 1;
+    // A distinguishing field that disagrees outright (another given name, another birth date) points to a
+    // brother or sister; then only a proof that does not rest on those fields (the national ID) lifts the cap.
+    let differs = false;
+    for (const f of guard.distinguishing) {
+      if ((this.levels[f] as number) === (this.bits[f] as Float64Array).length - 1) differs = true;
+    }
     if (!differs && guard.proofs.length === 0) return GUARD_NONE;
     for (const proof of guard.proofs) {
-      // When the given name differs outright only a proof without it (the national ID) still holds.
-      if (differs && proof.some((part) => part.field === guard.distinguishing)) continue;
+      if (differs && proof.some((part) => guard.distinguishing.includes(part.field))) continue;
       let holds = true;
       for (const part of proof) {
         const level = this.levels[part.field] as number;
-        const positive = level > 0 && ((this.bits[part.field] as Float64Array)[level] as number) > 0;
+        // Evidence means at least one bit: a birth year one off (a fraction of a bit) proves nothing.
+        const positive = level > 0 && ((this.bits[part.field] as Float64Array)[level] as number) >= 1;
         if (!positive || (part.strong && !this.strongAgreement(part.field, level))) {
           holds = false;
           break;
@@ -252,7 +257,7 @@ export class PairScorer {
         guard === GUARD_CONFLICT
           ? `conflicting identifiers: ${this.model.strongIdentifiers.map((f) => this.model.fields[f]?.name).join(", ")} disagree; probability capped at ${cap}`
           : guard === GUARD_SIBLINGS
-            ? `possible siblings: the parents' names agree and nothing tells this person from a brother or sister (the given name differs, or no proof of identity such as the same given name, or a similar one with the same birth date, or the national ID); probability capped at ${cap}`
+            ? `possible siblings: the parents' names agree and nothing tells this person from a brother or sister (the given name or the birth date differs, or there is no proof of identity: the same given name, a similar one with the same birth date, or the national ID); probability capped at ${cap}`
             : undefined,
     };
   }

@@ -87,7 +87,8 @@ export const linkageSettingsSchema = z
      */
     siblingGuard: z
       .strictObject({
-        distinguishing: fieldName,
+        /** Fields that tell siblings apart (given name, birth date); one disagreeing outright is a sibling sign. */
+        distinguishing: z.array(fieldName).min(1),
         shared: z.array(fieldName).min(1),
         minShared: z.number().int().min(1).default(2),
         /**
@@ -157,7 +158,11 @@ export const linkageSettingsSchema = z
     });
     const guard = settings.siblingGuard;
     if (guard) {
-      for (const name of [guard.distinguishing, ...guard.shared, ...guard.proofs.flat().map((p) => p.split(":")[0] ?? "")]) {
+      for (const name of [
+        ...guard.distinguishing,
+        ...guard.shared,
+        ...guard.proofs.flat().map((p) => p.split(":")[0] ?? ""),
+      ]) {
         if (!names.has(name)) {
           context.addIssue({ code: "custom", path: ["siblingGuard"], message: `no field named "${name}"` });
         }

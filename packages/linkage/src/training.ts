@@ -9,7 +9,13 @@
  */
 import { seededRandom } from "@athar/core";
 import { blockCount, type CompiledRule, forEachRulePair, type LinkMode } from "./blocking";
-import { type CorrelatedGroup, type JointCounts, agreementMask, correlatedGroup, countJointAgreement } from "./correlation";
+import {
+  agreementMask,
+  type CorrelatedGroup,
+  correlatedGroup,
+  countJointAgreement,
+  type JointCounts,
+} from "./correlation";
 import type { Field } from "./fields/field";
 import type { FieldParameters, LinkageModel } from "./model";
 import type { RecordSet } from "./record-set";
@@ -18,7 +24,12 @@ import type { LinkageSettings } from "./settings";
 export interface TrainingReport {
   readonly randomPairs: number;
   /** The global EM over the union of blocked pairs. */
-  readonly union: { readonly pairs: number; readonly sampled: number; readonly iterations: number; readonly lambda: number };
+  readonly union: {
+    readonly pairs: number;
+    readonly sampled: number;
+    readonly iterations: number;
+    readonly lambda: number;
+  };
   readonly rules: readonly {
     readonly rule: string;
     readonly pairs: number;
@@ -31,7 +42,8 @@ export interface TrainingReport {
 const MIN_PROBABILITY = 1e-6;
 const PRIOR_MATCHES = 5;
 const debug = (): boolean => (globalThis as { LINKAGE_DEBUG?: boolean }).LINKAGE_DEBUG === true;
-const log = (...parts: unknown[]): void => (globalThis as unknown as { console: { log(...p: unknown[]): void } }).console.log(...parts);
+const log = (...parts: unknown[]): void =>
+  (globalThis as unknown as { console: { log(...p: unknown[]): void } }).console.log(...parts);
 
 /** Counts of comparison levels over random pairs → u per field and level (smoothed, never 0). */
 export function estimateU(
@@ -313,7 +325,11 @@ export function trainModel(
       lambda: 0.1,
       priorM: initialM,
     });
-    if (debug()) log(rule.text, estimate.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "));
+    if (debug())
+      log(
+        rule.text,
+        estimate.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "),
+      );
     ruleReports.push({
       rule: rule.text,
       pairs: rule.pairCount,
@@ -332,7 +348,9 @@ export function trainModel(
   });
   const ruleM = fields.map((_, f) => {
     const w = sumWeight[f] as number;
-    return w > 0 ? normalise(Array.from(sumM[f] as Float64Array, (value) => value / w)) : (initialM[f] as number[]);
+    return w > 0
+      ? normalise(Array.from(sumM[f] as Float64Array, (value) => value / w))
+      : (initialM[f] as number[]);
   });
   // Second stage: EM over the union of all blocked pairs with every field and the population prior λ. Inside
   // one rule's blocks most pairs are matches, so a per-rule EM counts lookalikes (two different "Mohammad
@@ -340,7 +358,9 @@ export function trainModel(
   // needs the evidence of all its fields to count as a match. The per-rule estimates are its starting point.
   const union = unionPatterns(records, rules, mode, training.maxUnionPairs, training.seed + 7919);
   const possible = mode === "dedupe" ? (records.size * (records.size - 1)) / 2 : countPossible(records);
-  const groupFields = settings.correlatedGroups.map((names) => names.map((name) => fieldIndex.get(name) as number));
+  const groupFields = settings.correlatedGroups.map((names) =>
+    names.map((name) => fieldIndex.get(name) as number),
+  );
   const groupCounts = groupFields.map((group) => countJointAgreement(records, group, mode));
   const agreeShare = (row: readonly number[], f: number): number => {
     const field = fields[f] as Field;
@@ -368,7 +388,9 @@ export function trainModel(
         group,
         groupCounts[g] as JointCounts,
         group.map((f) => agreeShare(u[f] as number[], f)),
-        estimate === undefined ? new Array<number>(1 << group.length).fill(0) : expectedAgreeing(estimate, group),
+        estimate === undefined
+          ? new Array<number>(1 << group.length).fill(0)
+          : expectedAgreeing(estimate, group),
       ),
     );
   const groupBits = (groups: readonly CorrelatedGroup[]) => (levels: Int32Array) => {
@@ -400,7 +422,13 @@ export function trainModel(
     });
     groups = makeGroups(global);
   }
-  if (debug()) log("global", global.lambda, global.iterations, global.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "));
+  if (debug())
+    log(
+      "global",
+      global.lambda,
+      global.iterations,
+      global.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "),
+    );
   const parameters: FieldParameters[] = fields.map((field, f) => {
     const w = sumWeight[f] as number;
     const m = union.sampled > 0 ? normalise(global.m[f] as number[]) : (ruleM[f] as number[]);
@@ -423,7 +451,7 @@ export function trainModel(
     lambda: settings.prior ?? (union.sampled > 0 ? global.lambda : 1e-6),
     threshold: settings.threshold,
     siblingGuard: guard && {
-      distinguishing: nameIndex(guard.distinguishing),
+      distinguishing: guard.distinguishing.map(nameIndex),
       shared: guard.shared.map(nameIndex),
       minShared: guard.minShared,
       proofs: guard.proofs.map((proof) =>
@@ -443,7 +471,12 @@ export function trainModel(
     report: {
       randomPairs: sampled,
       rules: ruleReports,
-      union: { pairs: union.union, sampled: union.sampled, iterations: global.iterations, lambda: global.lambda },
+      union: {
+        pairs: union.union,
+        sampled: union.sampled,
+        iterations: global.iterations,
+        lambda: global.lambda,
+      },
     },
   };
 }

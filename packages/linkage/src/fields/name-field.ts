@@ -4,6 +4,8 @@
  * Levels, strongest first:
  *   exact     same script, same comparison form (`عبد الرحمن` = `عبدالرحمن`, `Abdul Rahman` = `Abdulrahman`)
  *   variant   the same name by the dictionary, in another spelling or script (`Mhd` = `Mohamed` = `محمد`)
+ *   nearest   the same name once an unlisted spelling is resolved to its nearest dictionary name (`Nedia`
+ *             → Nadia, the typo `هته` → هبة): likely, but a guess
  *   skeleton  equal consonant skeletons (a name not in the dictionary, or a spelling outside it)
  *   partial   the first word agrees and one of them has more words (`Fatima al-Hasan` and `Fatima`)
  *   fuzzy     Jaro–Winkler ≥ the high threshold (same script: on the comparison forms; across scripts: on
@@ -13,8 +15,8 @@
  *             grandfather stands where the father should) — only when `alsoCompareWith` names fields;
  *             when both fields are exchanged (father ↔ grandfather), each is compared with its counterpart
  *             and gets that level
- *   else      none of these; also when both spellings are known names and different names (Hasan ≠ Hussein),
- *             whatever their skeletons say
+ *   else      none of these; also when both spellings are listed names and different names (Hasan ≠
+ *             Hussein), whatever their skeletons say
  */
 import { defaultNameDictionary, type NameDictionary, sameName } from "../names/dictionary";
 import { headKeys, nameKeys } from "../names/name-keys";
@@ -25,6 +27,9 @@ import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } fro
 export interface NameFieldOptions {
   readonly fuzzyHigh?: number;
   readonly fuzzyLow?: number;
+  /** Thresholds on skeletons when the two values are in different scripts (tuned on translit eval). */
+  readonly crossScriptFuzzyHigh?: number;
+  readonly crossScriptFuzzyLow?: number;
   readonly dictionary?: NameDictionary;
   /** Whether the `swapped` level exists (the field has partner fields). */
   readonly crossFields?: boolean;
@@ -38,8 +43,19 @@ const LEVEL = {
     initialM: 0.15,
     termFrequency: true,
   },
+  nearest: {
+    id: "nearest",
+    label: "same name after resolving an unlisted spelling to its nearest name",
+    initialM: 0.05,
+    termFrequency: true,
+  },
   skeleton: { id: "skeleton", label: "same consonant skeleton", initialM: 0.08, termFrequency: true },
-  partial: { id: "partial", label: "first word agrees, other words missing", initialM: 0.04, termFrequency: false },
+  partial: {
+    id: "partial",
+    label: "first word agrees, other words missing",
+    initialM: 0.04,
+    termFrequency: false,
+  },
   fuzzy: {
     id: "fuzzy",
     label: "similar spelling (Jaro–Winkler, high)",
@@ -74,7 +90,10 @@ export class NameField implements Field {
   }
   private readonly fuzzyHigh: number;
   private readonly fuzzyLow: number;
+  private readonly crossHigh: number;
+  private readonly crossLow: number;
   private readonly dictionary: NameDictionary;
+  private readonly levelNearest: number;
   private readonly levelSkeleton: number;
   private readonly levelPartial: number;
   private readonly levelFuzzy: number;
@@ -96,6 +115,8 @@ export class NameField implements Field {
   readonly headIdentityId = new Int32Column();
   readonly headSkeletonId = new Int32Column();
   readonly multiWord = new Int32Column();
+  /** Per distinct value: 1 when its name was resolved by similarity, not listed. */
+  readonly resolved = new Int32Column();
   /** Valid (non-blank) raw values that normalise to nothing: kept as missing. */
   private readonly emptyValue = -2;
   readonly normalizedForms = new Interner();
@@ -111,11 +132,14 @@ export class NameField implements Field {
   ) {
     this.fuzzyHigh = options.fuzzyHigh ?? 0.92;
     this.fuzzyLow = options.fuzzyLow ?? 0.84;
+    this.crossHigh = options.crossScriptFuzzyHigh ?? 0.88;
+    this.crossLow = options.crossScriptFuzzyLow ?? 0.8;
     this.dictionary = options.dictionary ?? defaultNameDictionary();
     const levels: LevelSpec[] = [
       NULL_LEVEL,
       LEVEL.exact,
       LEVEL.variant,
+      LEVEL.nearest,
       LEVEL.skeleton,
       LEVEL.partial,
       LEVEL.fuzzy,
@@ -124,11 +148,12 @@ export class NameField implements Field {
     if (options.crossFields) levels.push(LEVEL.swapped);
     levels.push(LEVEL.else);
     this.levels = levels;
-    this.levelSkeleton = 3;
-    this.levelPartial = 4;
-    this.levelFuzzy = 5;
-    this.levelFuzzyLow = 6;
-    this.levelSwapped = options.crossFields ? 7 : -1;
+    this.levelNearest = 3;
+    this.levelSkeleton = 4;
+    this.levelPartial = 5;
+    this.levelFuzzy = 6;
+    this.levelFuzzyLow = 7;
+    this.levelSwapped = options.crossFields ? 8 : -1;
     this.levelElse = levels.length - 1;
   }
 
@@ -161,6 +186,7 @@ export class NameField implements Field {
         this.headIdentityId.push(-1);
         this.headSkeletonId.push(-1);
         this.multiWord.push(0);
+        this.resolved.push(0);
       } else {
         this.script.push(keys.script === "arabic" ? SCRIPT_ARABIC : 1);
         this.normalizedId.push(this.normalizedForms.idOf(keys.normalized));
@@ -172,6 +198,7 @@ export class NameField implements Field {
         this.headIdentityId.push(this.identities.idOf(head.identity));
         this.headSkeletonId.push(this.skeletons.idOf(head.skeleton));
         this.multiWord.push(head === keys ? 0 : 1);
+        this.resolved.push(keys.resolved ? 1 : 0);
       }
     }
     if (this.script.get(id) === this.emptyValue) {
@@ -196,7 +223,10 @@ export class NameField implements Field {
     const namesA = this.names[a] as readonly number[];
     const namesB = this.names[b] as readonly number[];
     if (namesA.length > 0 && namesB.length > 0) {
-      return sameName(namesA, namesB) ? 2 : this.levelElse;
+      const guessed = ((this.resolved.data[a] as number) | (this.resolved.data[b] as number)) !== 0;
+      if (sameName(namesA, namesB)) return guessed ? this.levelNearest : 2;
+      // Two listed names that differ are different names; a guessed one may just be a wrong guess.
+      if (!guessed) return this.levelElse;
     }
     const skeleton = this.skeletonId.data;
     if (skeleton[a] === skeleton[b]) return this.levelSkeleton;
@@ -207,20 +237,23 @@ export class NameField implements Field {
     ) {
       return this.levelPartial;
     }
-    const similarity =
-      scriptA === scriptB
-        ? jaroWinklerAtLeast(
-            this.normalizedForms.values[normalized[a] as number] as string,
-            this.normalizedForms.values[normalized[b] as number] as string,
-            this.fuzzyLow,
-          )
-        : jaroWinklerAtLeast(
-            this.skeletons.values[skeleton[a] as number] as string,
-            this.skeletons.values[skeleton[b] as number] as string,
-            this.fuzzyLow,
-          );
-    if (similarity >= this.fuzzyHigh) return this.levelFuzzy;
-    if (similarity >= this.fuzzyLow) return this.levelFuzzyLow;
+    if (scriptA === scriptB) {
+      const similarity = jaroWinklerAtLeast(
+        this.normalizedForms.values[normalized[a] as number] as string,
+        this.normalizedForms.values[normalized[b] as number] as string,
+        this.fuzzyLow,
+      );
+      if (similarity >= this.fuzzyHigh) return this.levelFuzzy;
+      if (similarity >= this.fuzzyLow) return this.levelFuzzyLow;
+      return this.levelElse;
+    }
+    const skeletonA = this.skeletons.values[skeleton[a] as number] as string;
+    const skeletonB = this.skeletons.values[skeleton[b] as number] as string;
+    // Two or fewer consonants are too little to call two spellings similar (عائشة `C`, Shaimaa `CM`).
+    if (skeletonA.length < 3 || skeletonB.length < 3) return this.levelElse;
+    const similarity = jaroWinklerAtLeast(skeletonA, skeletonB, this.crossLow);
+    if (similarity >= this.crossHigh) return this.levelFuzzy;
+    if (similarity >= this.crossLow) return this.levelFuzzyLow;
     return this.levelElse;
   }
 
@@ -234,7 +267,10 @@ export class NameField implements Field {
     if (scriptA === scriptB && normA === normB) return 1;
     const namesA = this.names[a] as readonly number[];
     const namesB = other.names[b] as readonly number[];
-    if (namesA.length > 0 && namesB.length > 0) return sameName(namesA, namesB) ? 2 : this.levelElse;
+    if (namesA.length > 0 && namesB.length > 0 && sameName(namesA, namesB)) return 2;
+    if (namesA.length > 0 && namesB.length > 0 && this.resolved.get(a) === 0 && other.resolved.get(b) === 0) {
+      return this.levelElse;
+    }
     const skelA = this.skeletons.values[this.skeletonId.get(a)] as string;
     const skelB = other.skeletons.values[other.skeletonId.get(b)] as string;
     return skelA === skelB ? this.levelSkeleton : this.levelElse;

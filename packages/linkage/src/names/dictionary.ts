@@ -17,6 +17,8 @@ export interface NameDictionary {
   /** The normalised Arabic form of a name id. */
   arabicForm(id: number): string;
   readonly size: number;
+  /** The list the dictionary was built from. */
+  readonly entries: readonly NameListEntry[];
 }
 
 const NONE: readonly number[] = Object.freeze([]);
@@ -50,6 +52,7 @@ export function buildNameDictionary(entries: readonly NameListEntry[]): NameDict
     lookupLatin: (normalized) => latin.get(normalized) ?? NONE,
     arabicForm: (id) => forms[id] ?? "",
     size: forms.length,
+    entries,
   };
 }
 

@@ -4,6 +4,7 @@
 import { hasArabicScript } from "@athar/core";
 import { arabicNameWords, normalizeArabicName } from "./arabic-name";
 import { defaultNameDictionary, type NameDictionary } from "./dictionary";
+import { buildFuzzyResolver, type FuzzyResolver } from "./fuzzy-resolution";
 import { latinNameWords, normalizeLatinName } from "./latin-name";
 import { arabicSkeleton, latinSkeleton } from "./skeleton";
 
@@ -15,6 +16,8 @@ export interface NameKeys {
   readonly normalized: string;
   /** Names of the dictionary this spelling may be (empty when unknown). */
   readonly names: readonly number[];
+  /** The spelling is not in the dictionary and was resolved to its nearest name (fuzzy-resolution.ts). */
+  readonly resolved: boolean;
   /** Consonant skeleton over the shared alphabet (script independent). */
   readonly skeleton: string;
   /** A coarser skeleton for blocking: S/Z/Sh, K/J, B/F/W merged and H dropped. */
@@ -36,6 +39,16 @@ function collapseRepeats(text: string): string {
 }
 
 /** Merges the classes that transliteration confuses most (tuned on the translit training set). */
+const resolvers = new WeakMap<NameDictionary, FuzzyResolver>();
+function resolverFor(dictionary: NameDictionary): FuzzyResolver {
+  let resolver = resolvers.get(dictionary);
+  if (resolver === undefined) {
+    resolver = buildFuzzyResolver(dictionary.entries, dictionary, coarseSkeleton);
+    resolvers.set(dictionary, resolver);
+  }
+  return resolver;
+}
+
 export function coarseSkeleton(skeleton: string): string {
   return collapseRepeats(
     skeleton.replace(/[ZC]/g, "S").replace(/J/g, "K").replace(/[FW]/g, "B").replace(/H/g, ""),
@@ -46,7 +59,10 @@ export function coarseSkeleton(skeleton: string): string {
  * Keys of the first word of a name of several words (`Fatima al-Hasan` → `Fatima`), or undefined for a name
  * of one word: a mother recorded with her family name on one list and without it on another still agrees.
  */
-export function headKeys(raw: string, dictionary: NameDictionary = defaultNameDictionary()): NameKeys | undefined {
+export function headKeys(
+  raw: string,
+  dictionary: NameDictionary = defaultNameDictionary(),
+): NameKeys | undefined {
   const words = hasArabicScript(raw) ? arabicNameWords(raw) : latinNameWords(raw);
   if (words.length < 2) return undefined;
   return nameKeys(words[0] as string, dictionary);
@@ -59,8 +75,16 @@ export function nameKeys(
   const script: NameScript = hasArabicScript(raw) ? "arabic" : "latin";
   const normalized = script === "arabic" ? normalizeArabicName(raw) : normalizeLatinName(raw);
   if (normalized === "") return undefined;
-  const names =
-    script === "arabic" ? dictionary.lookupArabic(normalized) : dictionary.lookupLatin(normalized);
+  let names = script === "arabic" ? dictionary.lookupArabic(normalized) : dictionary.lookupLatin(normalized);
+  let resolved = false;
+  if (names.length === 0) {
+    const ownSkeleton = script === "arabic" ? arabicSkeleton(normalized) : latinSkeleton(normalized);
+    const near = resolverFor(dictionary).resolve(script, normalized, coarseSkeleton(ownSkeleton));
+    if (near !== undefined) {
+      names = [near];
+      resolved = true;
+    }
+  }
   // A spelling that resolves to one name takes that name's skeleton, so that abbreviations (`Mhd`), unusual
   // spellings and the article (العيسى, عيسى) do not change the blocking key of the name.
   const only = names.length === 1 ? names[0] : undefined;
@@ -70,5 +94,5 @@ export function nameKeys(
   // key with every other such name.
   const skeleton = consonants === "" ? `=${basis}` : consonants;
   const identity = only !== undefined ? `#${only}` : `~${skeleton}`;
-  return { script, normalized, names, skeleton, coarse: coarseSkeleton(skeleton), identity };
+  return { script, normalized, names, resolved, skeleton, coarse: coarseSkeleton(skeleton), identity };
 }

@@ -47,6 +47,7 @@ const ARABIC_CLASS: Readonly<Record<string, string>> = {
   "\u0641": "F", // ف
   "\u06A4": "F", // ڤ
 };
+
 import { stripArabicArticle } from "./arabic-name";
 
 const ARABIC_WAW = "\u0648";

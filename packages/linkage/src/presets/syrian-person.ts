@@ -59,7 +59,7 @@ export const syrianPersonSettings: LinkageSettingsInput = {
   ],
   threshold: 0.5,
   siblingGuard: {
-    distinguishing: "given_name",
+    distinguishing: ["given_name", "birth_date"],
     shared: ["father_name", "grandfather_name", "family_name", "mother_name"],
     minShared: 2,
     proofs: [["given_name:strong"], ["given_name", "birth_date"], ["national_id"]],

@@ -6,7 +6,7 @@
  * use.
  */
 import type { Random } from "@athar/core";
-import { WeightedChoice, chance } from "./weighted";
+import { chance, WeightedChoice } from "./weighted";
 
 /** Root consonants with their usual romanisation and a rough frequency. */
 const CONSONANTS: readonly (readonly [string, string, number])[] = [

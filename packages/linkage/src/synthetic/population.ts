@@ -8,7 +8,7 @@
 import { type Random, seededRandom } from "@athar/core";
 import { NAME_LIST, type NameListEntry } from "../names/name-list";
 import { type InventedName, inventFamilyNames } from "./invented-family-names";
-import { WeightedChoice, chance } from "./weighted";
+import { chance, WeightedChoice } from "./weighted";
 
 /** A name as the generator knows it: Arabic script and Latin spellings (most common first). */
 export interface SyntheticName {

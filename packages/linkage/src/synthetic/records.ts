@@ -5,7 +5,7 @@
  * benchmark can score a linkage exactly.
  */
 import { type Random, seededRandom } from "@athar/core";
-import { type Population, type SyntheticName, type SyntheticPerson, generatePopulation } from "./population";
+import { generatePopulation, type Population, type SyntheticName, type SyntheticPerson } from "./population";
 import { arabicHabits, digitTypo, respellLatin, typo } from "./spelling";
 import { chance } from "./weighted";
 
@@ -68,7 +68,13 @@ export const DEFAULT_STYLE: SourceStyle = {
 
 const ARABIC_ARTICLE = "ال";
 
-function writeName(name: SyntheticName, latin: boolean, style: SourceStyle, random: Random, family: boolean): string {
+function writeName(
+  name: SyntheticName,
+  latin: boolean,
+  style: SourceStyle,
+  random: Random,
+  family: boolean,
+): string {
   let text: string;
   if (!latin) {
     text = arabicHabits(name.arabic, random);
@@ -76,14 +82,25 @@ function writeName(name: SyntheticName, latin: boolean, style: SourceStyle, rand
   } else {
     // The first spelling is the most common; the others share the rest.
     const spellings = name.latin;
-    text = chance(random, 0.5) ? (spellings[0] as string) : (spellings[Math.floor(random.next() * spellings.length)] as string);
+    text = chance(random, 0.5)
+      ? (spellings[0] as string)
+      : (spellings[Math.floor(random.next() * spellings.length)] as string);
     if (chance(random, style.respellRate)) text = respellLatin(text, random);
     if (family) {
       const article = /^(?:al|el)-/i.exec(text);
       if (article) {
         const rest = text.slice(article[0].length);
         const form = random.next();
-        text = form < 0.3 ? rest : form < 0.45 ? `Al ${rest}` : form < 0.55 ? `El-${rest}` : form < 0.65 ? `Al${rest.toLowerCase()}` : text;
+        text =
+          form < 0.3
+            ? rest
+            : form < 0.45
+              ? `Al ${rest}`
+              : form < 0.55
+                ? `El-${rest}`
+                : form < 0.65
+                  ? `Al${rest.toLowerCase()}`
+                  : text;
       }
     }
     if (chance(random, 0.1)) text = text.toUpperCase();
@@ -131,11 +148,16 @@ export function renderRecord(
   const missing = style.missing;
   const maybe = (rate: number, make: () => string): string => (chance(random, rate) ? "" : make());
   let father = maybe(missing.father_name, () => writeName(person.father, latin, style, random, false));
-  let grandfather = maybe(missing.grandfather_name, () => writeName(person.grandfather, latin, style, random, false));
-  if (father !== "" && grandfather !== "" && chance(random, 0.02)) [father, grandfather] = [grandfather, father];
+  let grandfather = maybe(missing.grandfather_name, () =>
+    writeName(person.grandfather, latin, style, random, false),
+  );
+  if (father !== "" && grandfather !== "" && chance(random, 0.02))
+    [father, grandfather] = [grandfather, father];
   const mother = maybe(missing.mother_name, () => {
     const given = writeName(person.motherGiven, latin, style, random, false);
-    return chance(random, 0.3) ? `${given} ${writeName(person.motherFamily, latin, style, random, true)}` : given;
+    return chance(random, 0.3)
+      ? `${given} ${writeName(person.motherFamily, latin, style, random, true)}`
+      : given;
   });
   let nationalId = maybe(missing.national_id, () => person.nationalId);
   if (nationalId !== "" && chance(random, 0.03)) nationalId = digitTypo(nationalId, random);
@@ -181,7 +203,7 @@ export function generateDedupeSet(options: DedupeSetOptions): SyntheticSet {
   const expectedPerPerson = 1 + duplicateShare * 1.3;
   const population = generatePopulation({
     seed: options.seed,
-    persons: Math.ceil(options.records / expectedPerPerson) + 10,
+    persons: Math.ceil((options.records / expectedPerPerson) * 1.05) + 10,
   });
   const records: SyntheticRecord[] = [];
   for (const person of population.persons) {
@@ -198,7 +220,10 @@ export function generateDedupeSet(options: DedupeSetOptions): SyntheticSet {
   }
   const width = String(records.length).length;
   return {
-    records: records.map((record, index) => ({ ...record, id: `r${String(index + 1).padStart(width, "0")}` })),
+    records: records.map((record, index) => ({
+      ...record,
+      id: `r${String(index + 1).padStart(width, "0")}`,
+    })),
     population,
   };
 }
@@ -233,7 +258,8 @@ export function generateLinkSet(options: LinkSetOptions): {
   population.persons.forEach((person, index) => {
     if (index < options.persons) {
       left.push(renderRecord(person, `L${index + 1}`, leftStyle, random));
-      if (chance(random, overlap)) right.push(renderRecord(person, `R${right.length + 1}`, rightStyle, random));
+      if (chance(random, overlap))
+        right.push(renderRecord(person, `R${right.length + 1}`, rightStyle, random));
     } else {
       right.push(renderRecord(person, `R${right.length + 1}`, rightStyle, random));
     }

@@ -32,10 +32,9 @@ const LATIN_RESPELLINGS: readonly (readonly [RegExp, readonly string[]])[] = [
 export function respellLatin(name: string, random: Random): string {
   const lower = name.toLowerCase();
   for (let attempt = 0; attempt < 6; attempt++) {
-    const [pattern, replacements] = LATIN_RESPELLINGS[Math.floor(random.next() * LATIN_RESPELLINGS.length)] ?? [
-      /x/g,
-      [""],
-    ];
+    const [pattern, replacements] = LATIN_RESPELLINGS[
+      Math.floor(random.next() * LATIN_RESPELLINGS.length)
+    ] ?? [/x/g, [""]];
     const matches = [...lower.matchAll(pattern)];
     if (matches.length === 0) continue;
     const match = matches[Math.floor(random.next() * matches.length)];
@@ -158,5 +157,10 @@ export function digitTypo(digits: string, random: Random): string {
     const wrong = String((Number(digits.charAt(position)) + 1 + Math.floor(random.next() * 9)) % 10);
     return digits.slice(0, position) + wrong + digits.slice(position + 1);
   }
-  return digits.slice(0, position) + digits.charAt(position + 1) + digits.charAt(position) + digits.slice(position + 2);
+  return (
+    digits.slice(0, position) +
+    digits.charAt(position + 1) +
+    digits.charAt(position) +
+    digits.slice(position + 2)
+  );
 }

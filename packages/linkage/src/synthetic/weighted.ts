@@ -9,7 +9,8 @@ export class WeightedChoice<T> {
     readonly items: readonly T[],
     weights: readonly number[],
   ) {
-    if (items.length === 0 || items.length !== weights.length) throw new RangeError("weighted choice: bad input");
+    if (items.length === 0 || items.length !== weights.length)
+      throw new RangeError("weighted choice: bad input");
     this.cumulative = new Float64Array(items.length);
     let total = 0;
     weights.forEach((weight, index) => {
