@@ -164,25 +164,29 @@ describe("IMDF validation", () => {
     if (result.ok) expect(result.warnings.some((w) => w.rule === "unit_outside_footprint")).toBe(true);
   });
 
-  it("rejects an opening that touches no unit", () => {
+  it("keeps an opening that touches no unit by attaching it to the nearest, with a warning", () => {
     let id = "";
-    const files = edit(base(), "opening.geojson", (json) => {
-      const opening = json.features[0]!;
-      id = opening.id;
-      delete opening.properties["athar:space_ids"];
-      const line = opening.geometry!.coordinates as number[][];
-      // Move it about 4.5 m east and 10.5 m north: into the courtyard hole, 1.8 m from every unit.
-      for (const p of line) {
-        p[0] = p[0]! + 0.0000485;
-        p[1] = p[1]! + 0.0000946;
-      }
-    });
-    const problems = problemsOf(files);
-    expect(
-      problems.some(
-        (p) => p.featureId === id && (p.rule === "opening_not_on_unit" || p.rule === "opening_off_level"),
-      ),
-    ).toBe(true);
+    const shifted = (east: number, north: number) =>
+      edit(base(), "opening.geojson", (json) => {
+        const opening = json.features.find((f) => f.properties["athar:kind"] === "gate")!;
+        id = opening.id;
+        delete opening.properties["athar:space_ids"];
+        for (const p of opening.geometry!.coordinates as number[][]) {
+          p[0] = p[0]! + east;
+          p[1] = p[1]! + north;
+        }
+      });
+    // Into the exercise yard's courtyard hole, 2 m past its edge: no unit within 1 m, the yard within 5 m.
+    const near = importImdf(shifted(-0.000083, 0.000054));
+    if (!near.ok) throw new Error(near.problems.map((p) => `${p.rule} ${p.message}`).join("; "));
+    expect(near.warnings).toContainEqual(
+      expect.objectContaining({ featureId: id, rule: "opening_not_on_unit" }),
+    );
+    expect(near.document.openings.find((o) => o.id === id)).toBeDefined();
+    // Far outside the level: an error, nothing imported.
+    expect(problemsOf(shifted(0.01, 0))).toContainEqual(
+      expect.objectContaining({ featureId: id, rule: "opening_off_level" }),
+    );
   });
 
   it("rejects malformed Athar extension values", () => {

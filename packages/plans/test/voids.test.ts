@@ -9,6 +9,7 @@ import {
   polygonArea,
   type VoidCandidate,
 } from "../src";
+import { FacilityBuilder, rect } from "./fixtures/facility-builder";
 import {
   courtyardScenario,
   rotatedTwinScenario,
@@ -68,6 +69,40 @@ describe("hidden rooms in the unexplained area", () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it("measures a hidden room exactly when spaces are drawn edge to edge (no wall gaps)", () => {
+    const b = new FacilityBuilder({ seed: 12 });
+    const level = b.level(b.building(), -2, rect(0, 0, 24, 12));
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 2; j++)
+        if (!(i === 2 && j === 1)) b.space(level, "room", rect(i * 4, j * 6, i * 4 + 4, j * 6 + 6));
+    }
+    const [only, ...rest] = analyseVoids(b.build()).candidates;
+    expect(rest).toEqual([]);
+    expect(only!.levelOrdinal).toBe(-2);
+    expect(only!.areaM2).toBeCloseTo(24, 0);
+    expect(polygonArea(only!.polygon)).toBeCloseTo(24, 0);
+  });
+
+  it("works the same on a wing that is not aligned with the axes", () => {
+    const { document, hidden } = wingScenario({ omit: ["N3"] });
+    const angle = (30 * Math.PI) / 180;
+    const turn = ([x, y]: Point): Point => [
+      x * Math.cos(angle) - y * Math.sin(angle),
+      x * Math.sin(angle) + y * Math.cos(angle),
+    ];
+    for (const s of document.spaces) s.polygon = s.polygon.map(turn);
+    for (const l of document.levels)
+      l.outline = l.outline.map((p) => ({ outer: p.outer.map(turn), holes: [] }));
+    for (const o of document.openings) {
+      o.position = turn(o.position);
+      o.line = o.line ? [turn(o.line[0]), turn(o.line[1])] : null;
+    }
+    const candidates = analyseVoids(document).candidates;
+    expect(candidates.length).toBe(1);
+    expect(pointInPolygon(turn(centroid(hidden[0]!.polygon)), candidates[0]!.polygon)).toBe(true);
+    expect(Math.abs(candidates[0]!.areaM2 - 7.5)).toBeLessThan(1);
   });
 
   it("ignores slivers left by imprecise drawing", () => {

@@ -4,6 +4,7 @@
  * any error is found the result lists every problem and carries no document.
  */
 import { isUuid, OPENING_REACH_M, type Point } from "@athar/core";
+import { distanceToPolygon } from "../geometry/polygon";
 import { type LocalProjection, localProjection } from "../geometry/projection";
 import { frameFromLine, probeSides } from "../model/opening-sides";
 import type {
@@ -45,6 +46,28 @@ export type ImportResult =
 
 /** How far (m) a unit's vertex may stick out of its level's outline before it counts as off the level. */
 export const UNIT_ON_LEVEL_TOLERANCE_M = 0.5;
+
+/** How far (m) an opening touching no unit may be from one and still be attached to it. */
+const FAR_OPENING_M = 5;
+
+const boxAround = ([x, y]: Point, margin: number) => ({
+  minX: x - margin,
+  minY: y - margin,
+  maxX: x + margin,
+  maxY: y + margin,
+});
+
+function nearestSpace(
+  candidates: readonly PlanSpace[],
+  point: Point,
+): { space: PlanSpace; distance: number } | null {
+  let best: { space: PlanSpace; distance: number } | null = null;
+  for (const space of candidates) {
+    const distance = distanceToPolygon(point, space.polygon);
+    if (!best || distance < best.distance) best = { space, distance };
+  }
+  return best;
+}
 
 /** Imports an archive given as files (a folder read into memory, or an unzipped archive). */
 export function importImdf(files: ArchiveFiles): ImportResult {
@@ -509,13 +532,28 @@ function convert(raw: RawArchive, problems: ProblemList): PlanDocument | null {
       spaceAId = found[0] ?? null;
       spaceBId = found[1] !== undefined && found[1] !== spaceAId ? found[1] : null;
       if (!spaceAId) {
-        problems.error(
+        // IMDF does not require an opening to touch a unit. Attach it to the nearest unit within reach of a
+        // thick wall, so that it is kept (a door in the middle of nowhere is itself a hidden-space signal).
+        const nearest = nearestSpace(
+          locator.near(level.id, boxAround(frame.position, FAR_OPENING_M)),
+          frame.position,
+        );
+        if (!nearest || nearest.distance > FAR_OPENING_M) {
+          problems.warning(
+            f.file,
+            f.id,
+            "opening_not_on_unit",
+            `no unit of its level lies within ${FAR_OPENING_M} m: the opening is left out`,
+          );
+          continue;
+        }
+        spaceAId = nearest.space.id;
+        problems.warning(
           f.file,
           f.id,
           "opening_not_on_unit",
-          `no unit of its level lies within ${OPENING_REACH_M} m of the opening`,
+          `no unit within ${OPENING_REACH_M} m; attached to the nearest unit ${nearest.space.sourceId}, ${nearest.distance.toFixed(2)} m away`,
         );
-        continue;
       }
     }
     const kind =

@@ -19,7 +19,10 @@ export interface VoidAnalysisOptions {
   minThickWallLengthM: number;
   /** Fewest ridge samples (pixels) needed to trust a measured typical wall thickness. */
   minWallSamples: number;
-  /** Wall thickness assumed (m) where too little wall is drawn to measure one. */
+  /**
+   * Wall thickness assumed (m) when too few gaps between spaces are found to measure one. Few gaps mean the
+   * spaces are drawn edge to edge (or walls are drawn as features), so the default is no wall at all.
+   */
   fallbackWallM: number;
 }
 
@@ -32,5 +35,5 @@ export const DEFAULT_VOID_OPTIONS: VoidAnalysisOptions = {
   thickWallMarginM: 0.3,
   minThickWallLengthM: 1.0,
   minWallSamples: 30,
-  fallbackWallM: 0.2,
+  fallbackWallM: 0,
 };

@@ -176,7 +176,7 @@ export function findResidualRegions(
     exteriorCount * RIDGE_STRIDE >= options.minWallSamples
       ? median(exteriorSamples.subarray(0, exteriorCount))
       : null;
-  const wallT = measuredInterior ?? (hasWallBodies ? 0 : (measuredExterior ?? options.fallbackWallM));
+  const wallT = measuredInterior ?? (hasWallBodies ? 0 : options.fallbackWallM);
   const outerWallT = measuredExterior ?? wallT;
 
   // 2. Room cores.
