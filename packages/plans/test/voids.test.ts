@@ -205,19 +205,35 @@ describe("pointing signals", () => {
   it("stairs joined to nothing above continue below the lowest level", () => {
     for (const kind of ["stairs", "shaft"] as const) {
       const { document, hidden } = stairsDownScenario(kind);
-      const [below, ...rest] = analyseVoids(document).candidates;
+      const [below, core, ...rest] = analyseVoids(document).candidates;
       expect(rest).toEqual([]);
       expect(below!.levelId).toBeNull();
       expect(below!.levelOrdinal).toBe(-2);
       expect(below!.reasons).toEqual(["stairs_continue_below"]);
       expect(below!.score).toBeCloseTo(0.8, 9);
       expect(polygonArea(below!.polygon)).toBeCloseTo(polygonArea(hidden[0]!.polygon), 6);
+      // The stair core that comes down from the ground floor is weaker evidence of the same.
+      expect(core!.levelOrdinal).toBe(-2);
+      expect(core!.score).toBeCloseTo(0.8 * 0.3, 9);
     }
   });
 
-  it("stairs stacked on every level say nothing", () => {
+  it("stairs stacked on every level say little, and nothing when the core ends above the lowest level", () => {
     const { document } = stairsDownScenario();
-    document.spaces = document.spaces.filter((s) => s.name !== "lower stair");
+    document.spaces.find((s) => s.name === "lower stair")!.kind = "room";
+    const weak = analyseVoids(document).candidates;
+    expect(weak.length).toBe(1);
+    expect(weak[0]!.score).toBeLessThan(0.25);
+    // Move the basement's stair away from under the ground floor's: the ground-floor stair now leads to a
+    // drawn room below (nothing unexplained there) and the basement stair is joined to nothing above.
+    const basementStairs = document.spaces.find(
+      (s) =>
+        s.kind === "stairs" &&
+        s.polygon[0]![1] < 1 &&
+        document.levels.find((l) => l.id === s.levelId)!.ordinal === -1,
+    )!;
+    document.relationships = [];
+    basementStairs.kind = "room";
     expect(
       analyseVoids(document).candidates.filter((c) => c.reasons.includes("stairs_continue_below")),
     ).toEqual([]);

@@ -10,7 +10,7 @@
  * | --- | --- | --- |
  * | unexplained_area | 0.6 | (1 − e^{−A/6 m²}) · min(1, r_in / 1 m): large and roomy regions count most |
  * | thick_wall | 0.4 | min(1, (T/T_typical − 1) / 3) |
- * | stairs_continue_below | 0.8 | 1 for stairs or a shaft with nothing above or below, 1 for open-to-below on the lowest level |
+ * | stairs_continue_below | 0.8 | 1 for stairs with nothing above, or open-to-below on the lowest level; 0.3 for a stair core reaching the lowest level |
  * | opening_to_nothing | 0.7 | 1 for a door, hatch or gate; 0.6 for a vent |
  * | twin_wing_mismatch | 0.6 | share of the level's spaces the twin transform matches (≥ 0.2 to count) |
  */

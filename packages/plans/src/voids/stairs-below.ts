@@ -2,8 +2,9 @@
  * Stairs and shafts that lead somewhere no level is drawn. A staircase joins at least two levels; one that is
  * joined to no level above (no stairs stacked over it, no relationship upward) must go down. On the lowest
  * known level that means a level below every known one; elsewhere, a place on the level below. An
- * open-to-below area on the lowest level says the same. Elevators are left out: a pit under the lowest stop is
- * normal.
+ * open-to-below area on the lowest level says the same. A stair core that comes down to the lowest level is
+ * weak evidence (strength 0.3): it is how stairs end, and how stairs to an unrecorded basement look.
+ * Elevators are left out: a pit under the lowest stop is normal.
  */
 
 import { overlapArea } from "../geometry/overlap";
@@ -21,6 +22,9 @@ const VERTICAL_RELATIONSHIPS = new Set([
   "traversal.path",
   "ramp",
 ]);
+
+/** Strength of a stair core that simply reaches the lowest known level (vs 1 for stairs leading nowhere). */
+const CORE_AT_BOTTOM_STRENGTH = 0.3;
 
 const isVertical = (s: PlanSpace): boolean => s.kind === "stairs" || s.kind === "shaft";
 
@@ -80,8 +84,16 @@ export function stairsBelowPointers(document: PlanDocument): SignalPointer[] {
         const joinedAbove = stackedWith(space, above) || reached.some((o) => o > level.ordinal);
         const joinedBelow = stackedWith(space, below) || reached.some((o) => o < level.ordinal);
         const openBelow = space.kind === "shaft";
-        if (joinedBelow || (!openBelow && joinedAbove)) continue;
-        const what = openBelow ? "an open-to-below shaft" : "stairs joined to no level above";
+        if (joinedBelow) continue;
+        // A stair core that comes down to the lowest known level is how a staircase ends, but also what a
+        // staircase to an unrecorded basement looks like from above: weak evidence, worth a look.
+        const coreReachesBottom = !openBelow && joinedAbove;
+        if (coreReachesBottom && below) continue;
+        const what = openBelow
+          ? "an open-to-below shaft"
+          : coreReachesBottom
+            ? "a stair core coming down from above"
+            : "stairs joined to no level above";
         pointers.push({
           buildingId,
           levelId: below ? below.id : null,
@@ -90,10 +102,12 @@ export function stairsBelowPointers(document: PlanDocument): SignalPointer[] {
           polygon: space.polygon,
           evidence: {
             reason: "stairs_continue_below",
-            strength: 1,
+            strength: coreReachesBottom ? CORE_AT_BOTTOM_STRENGTH : 1,
             detail: below
               ? `${what} on level ${level.ordinal} (${space.name || space.id}) reaches level ${below.ordinal} where nothing is drawn`
-              : `${what} on the lowest known level ${level.ordinal} (${space.name || space.id}) must lead further down`,
+              : coreReachesBottom
+                ? `${what} reaches the lowest known level ${level.ordinal} (${space.name || space.id}); it may go further down`
+                : `${what} on the lowest known level ${level.ordinal} (${space.name || space.id}) must lead further down`,
             featureIds: [space.id],
           },
         });
