@@ -62,6 +62,8 @@ export interface SegmentResult {
   poaBeforeSearchByClass: Record<SubjectClass, number>;
   /** Cumulative POD of all searches here for a person of each class (capped per method class). */
   pod: Record<SubjectClass, number>;
+  /** The same for a person of either class, weighted by the class probabilities here before the searches. */
+  podCombined: number;
   /** Hypotheses: cumulative probability that the void-detecting searches would have found the space. */
   podVoid?: number;
   /** Hypotheses: probability that the space exists, now and before anything was observed. */
@@ -410,12 +412,13 @@ class LogFold {
     }
   }
 
-  private coverageOf(effort: SearchEffort, sweepRate: number, slot: Slot, index: number): number {
+  /** Coverage of one search; the sweep rate is read (and recorded as an assumption) only when hours need it. */
+  private coverageOf(effort: SearchEffort, sweepRate: () => number, slot: Slot, index: number): number {
     if ("coverage" in effort) return effort.coverage;
     const area = slot.segment.areaM2;
     if (area === undefined)
       fail(index, `segment ${slot.segment.id} has no area; give the effort as coverage`, "search.effort");
-    if ("hours" in effort) return (sweepRate * effort.hours) / area;
+    if ("hours" in effort) return (sweepRate() * effort.hours) / area;
     return (effort.sweepWidthM * effort.trackLengthM) / area;
   }
 
@@ -461,7 +464,7 @@ class LogFold {
       if (rate === undefined) return;
       const coverage = this.coverageOf(
         search.effort,
-        this.quantity(`method:${method.id}:rate:${subjectClass}`, rate),
+        () => this.quantity(`method:${method.id}:rate:${subjectClass}`, rate),
         slot,
         index,
       );
@@ -479,7 +482,7 @@ class LogFold {
     if (search.void !== undefined && voidRate !== undefined) {
       const coverage = this.coverageOf(
         search.effort,
-        this.quantity(`method:${method.id}:rate:void`, voidRate),
+        () => this.quantity(`method:${method.id}:rate:void`, voidRate),
         slot,
         index,
       );
@@ -549,7 +552,7 @@ class LogFold {
       pod[subjectClass] = -Math.expm1(
         -this.coverageOf(
           search.effort,
-          rate[this.scenarioOf(`method:${method.id}:rate:${subjectClass}`)],
+          () => rate[this.scenarioOf(`method:${method.id}:rate:${subjectClass}`)],
           slot,
           -1,
         ),
@@ -827,6 +830,7 @@ class LogFold {
         responsive: 1 - this.classNonDetection(slot, RESPONSIVE),
         unresponsive: 1 - this.classNonDetection(slot, UNRESPONSIVE),
       };
+      const before = slot.before[0]! + slot.before[1]!;
       const capsReached: MethodClassId[] = [];
       for (let k = 0; k < CLASS_COUNT; k++) {
         const cap = this.methodClasses[METHOD_CLASS_IDS[k]!].cap;
@@ -848,6 +852,7 @@ class LogFold {
           unresponsive: share(slot.before[1]!, sumBefore[1]!),
         },
         pod,
+        podCombined: before > 0 ? 1 - (slot.after[0]! + slot.after[1]!) / before : 0,
         searches: slot.searches.length,
         alerts: slot.alerts,
         subjectsFound: slot.subjectsFound,
