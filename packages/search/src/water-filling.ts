@@ -88,5 +88,5 @@ function medianOfThree(keys: Float64Array, order: Int32Array, low: number, high:
   const a = keys[order[low]!]!;
   const b = keys[order[(low + high - 1) >> 1]!]!;
   const c = keys[order[high - 1]!]!;
-  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }

@@ -163,15 +163,15 @@ describe("allocation properties", () => {
         expect(report.maxViolation).toBeLessThan(1e-5);
         expect(report.budgetViolation).toBeLessThan(1e-9);
         // Nothing goes where it cannot: unreachable, rate 0 or weight 0.
-        result.hours.forEach((row, r) =>
+        result.hours.forEach((row, r) => {
           row.forEach((t, i) => {
             if (t > 0) {
               expect(problem.rates[r]![i]).toBeGreaterThan(0);
               expect(problem.weights[i]).toBeGreaterThan(0);
               expect(problem.reachable![i]).toBe(true);
             }
-          }),
-        );
+          });
+        });
       }),
       { numRuns: 200 },
     );
