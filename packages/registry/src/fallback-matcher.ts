@@ -26,6 +26,11 @@ export const FALLBACK_LEVELS = {
   name: {
     exact: { label: "same spelling", m: 0.75, u: 0.01 },
     same_name: { label: "same name, other spelling or script", m: 0.12, u: 0.005 },
+    partial: {
+      label: "one is the start of the other (a mother's given name and her full name)",
+      m: 0.08,
+      u: 0.008,
+    },
     skeleton: { label: "same consonants", m: 0.08, u: 0.02 },
     differ: { label: "different names", m: 0.05, u: 0.965 },
   },
@@ -74,6 +79,23 @@ function dateLevel(a: string, b: string): Level {
 
 const placeKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
+type NameLevel = keyof typeof FALLBACK_LEVELS.name;
+
+/**
+ * The whole values first; when they differ, a shorter name that agrees word by word with the start of the
+ * longer one (`Huda` and `هدى صالح`) is a partial agreement.
+ */
+function nameLevel(a: string, b: string, compareNames: NameComparer): NameLevel {
+  const whole = compareNames(a, b);
+  if (whole !== "differ") return whole;
+  const [short, long] = [a, b].map((v) => v.trim().split(/\s+/)).sort((x, y) => x.length - y.length) as [
+    string[],
+    string[],
+  ];
+  if (short.length === long.length) return "differ";
+  return short.every((word, i) => compareNames(word, long[i] as string) !== "differ") ? "partial" : "differ";
+}
+
 /** Scores one pair and explains it field by field, in the form the review queue shows. */
 export function fallbackExplanation(
   left: LinkageValues,
@@ -91,10 +113,10 @@ export function fallbackExplanation(
       bits: bitsOf(spec),
       termFrequencyBits: 0,
     });
-  const nameLevels = new Map<LinkageColumn, NameAgreement>();
+  const nameLevels = new Map<LinkageColumn, NameLevel>();
   for (const column of NAME_COLUMNS) {
     if (left[column] === "" || right[column] === "") continue;
-    const agreement = compareNames(left[column], right[column]);
+    const agreement = nameLevel(left[column], right[column], compareNames);
     nameLevels.set(column, agreement);
     push(column, agreement, FALLBACK_LEVELS.name[agreement]);
   }

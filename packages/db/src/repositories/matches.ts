@@ -182,7 +182,8 @@ const BLOCKING_PARTS: readonly NamePart[] = ["given", "father", "grandfather", "
  * Blocking in SQL: the records that share name keys (same dictionary name, same skeleton) in at least two
  * name parts with this one, or its national ID. Best first, at most MAX_CANDIDATES_PER_RECORD.
  */
-export async function blockingCandidates(db: Reader, person: Person): Promise<string[]> {
+/** The blocking keys of a record's name parts (dictionary name, comparison form, skeleton), by key. */
+export function blockingKeysOf(person: Person): Map<string, Set<NamePart>> {
   const partOfKey = new Map<string, Set<NamePart>>();
   for (const form of [person.name.arabic, person.name.latin]) {
     if (!form) continue;
@@ -197,6 +198,14 @@ export async function blockingCandidates(db: Reader, person: Person): Promise<st
       }
     }
   }
+  return partOfKey;
+}
+
+/** Blocking rule: name keys shared in at least this many name parts, or the same national ID. */
+export const MIN_SHARED_PARTS = 2;
+
+export async function blockingCandidates(db: Reader, person: Person): Promise<string[]> {
+  const partOfKey = blockingKeysOf(person);
   const matchedParts = new Map<string, Set<NamePart>>();
   for (const chunk of chunks([...partOfKey.keys()])) {
     if (chunk.length === 0) continue;
@@ -417,8 +426,9 @@ export interface FullRunReport extends ProposalReport {
  */
 export async function runFullMatching(
   w: WriteContext,
-  threshold = PROPOSE_THRESHOLD,
+  options: { threshold?: number; minTrainingRecords?: number } = {},
 ): Promise<FullRunReport> {
+  const threshold = options.threshold ?? PROPOSE_THRESHOLD;
   const ids = (await w.trx.selectFrom("persons").select("id").orderBy("id").execute()).map((r) => r.id);
   const report: FullRunReport = {
     engine: "fallback",
@@ -434,7 +444,7 @@ export async function runFullMatching(
     else if (outcome === "updated") report.updated++;
     else if (outcome === "reopened") report.reopened++;
   };
-  if (ids.length >= MIN_TRAINING_RECORDS) {
+  if (ids.length >= (options.minTrainingRecords ?? MIN_TRAINING_RECORDS)) {
     const persons = await getPersons(w.trx, ids);
     const byId = new Map(persons.map((p) => [p.id, p]));
     const run = dedupeWithEngine(
@@ -460,19 +470,40 @@ export async function runFullMatching(
       tally((await upsertCandidate(w, a, b, pair.explanation)).outcome);
     }
   } else {
-    const seen = new Set<string>();
-    for (const id of ids) {
-      const person = await getPerson(w.trx, id);
-      const others = (await getPersons(w.trx, await blockingCandidates(w.trx, person))).filter(
-        (o) => !seen.has(o.id),
+    // A small registry: block in memory (same rule as blockingCandidates) and score with the fallback.
+    const all = await getPersons(w.trx, ids);
+    const keysOf = new Map(all.map((p) => [p.id, blockingKeysOf(p)]));
+    const holders = new Map<string, string[]>();
+    for (const [id, keys] of keysOf) {
+      for (const key of keys.keys()) holders.set(key, [...(holders.get(key) ?? []), id]);
+    }
+    const byNationalId = new Map<string, string[]>();
+    for (const p of all)
+      if (p.nationalId) byNationalId.set(p.nationalId, [...(byNationalId.get(p.nationalId) ?? []), p.id]);
+    const byId = new Map(all.map((p) => [p.id, p]));
+    for (const person of all) {
+      const shared = new Map<string, Set<NamePart>>();
+      for (const [key, parts] of keysOf.get(person.id) ?? []) {
+        for (const other of holders.get(key) ?? []) {
+          if (other <= person.id) continue; // each pair once
+          const set = shared.get(other) ?? new Set<NamePart>();
+          for (const part of parts) set.add(part);
+          shared.set(other, set);
+        }
+      }
+      const pairIds = new Set(
+        [...shared].filter(([, parts]) => parts.size >= MIN_SHARED_PARTS).map(([id]) => id),
       );
-      seen.add(id);
+      for (const other of byNationalId.get(person.nationalId ?? "") ?? [])
+        if (other > person.id) pairIds.add(other);
+      const others = [...pairIds]
+        .map((id) => byId.get(id))
+        .filter((o): o is Person => o !== undefined && o.clusterId !== person.clusterId);
       report.compared += others.length;
-      const scores = await scoreAgainst(w.trx, person, others);
+      const left = linkageValuesOf(person.id, person);
       for (const other of others) {
-        const explanation = scores.get(other.id);
-        if (!explanation || !worthProposing(explanation, threshold)) continue;
-        report.engine = explanation.engine;
+        const explanation = fallbackExplanation(left, linkageValuesOf(other.id, other), compareNames);
+        if (!worthProposing(explanation, threshold)) continue;
         tally((await upsertCandidate(w, person, other, explanation)).outcome);
       }
     }

@@ -29,6 +29,9 @@ export const compareNames: NameComparer = (a, b) => {
   if (!ka || !kb) return "differ";
   if (ka.script === kb.script && ka.normalized === kb.normalized) return "exact";
   if (sameName(ka.names, kb.names)) return "same_name";
+  // Both known to the dictionary as different names (Mohammad and Mahmoud, Hasan and Hussein): different,
+  // although their consonants may agree.
+  if (ka.names.length > 0 && kb.names.length > 0) return "differ";
   if (ka.skeleton === kb.skeleton) return "skeleton";
   return "differ";
 };
