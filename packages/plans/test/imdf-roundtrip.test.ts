@@ -103,6 +103,56 @@ describe("IMDF export → import", () => {
     expect(result.ok).toBe(true);
   });
 
+  it("writes every property IMDF 1.0 lists for each feature type (null where unknown)", () => {
+    const files = exportImdf(original, { created: CREATED });
+    const required: Record<string, string[]> = {
+      venue: [
+        "category",
+        "restriction",
+        "name",
+        "alt_name",
+        "hours",
+        "phone",
+        "website",
+        "display_point",
+        "address_id",
+      ],
+      building: ["category", "restriction", "name", "alt_name", "display_point", "address_id"],
+      footprint: ["category", "name", "building_ids"],
+      level: [
+        "category",
+        "restriction",
+        "outdoor",
+        "ordinal",
+        "name",
+        "short_name",
+        "display_point",
+        "address_id",
+        "building_ids",
+      ],
+      unit: ["category", "restriction", "accessibility", "name", "alt_name", "display_point", "level_id"],
+      opening: [
+        "category",
+        "accessibility",
+        "access_control",
+        "door",
+        "name",
+        "alt_name",
+        "display_point",
+        "level_id",
+      ],
+      relationship: ["category", "direction", "origin", "intermediary", "destination", "hours"],
+    };
+    for (const [type, keys] of Object.entries(required)) {
+      const collection = JSON.parse(files.get(`${type}.geojson`) as string);
+      expect(collection.features.length).toBeGreaterThan(0);
+      for (const feature of collection.features) {
+        expect(feature.feature_type).toBe(type);
+        for (const key of keys) expect(Object.keys(feature.properties)).toContain(key);
+      }
+    }
+  });
+
   it("writes plain IMDF where it can: categories, access control, door, closed rings", () => {
     const files = exportImdf(original, { created: CREATED });
     const units = JSON.parse(files.get("unit.geojson") as string);

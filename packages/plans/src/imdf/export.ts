@@ -138,6 +138,11 @@ export function exportImdf(document: PlanDocument, options: ExportOptions): Arch
     feature_type: "venue",
     geometry: polygonGeometry(venueOutline, projection),
     properties: {
+      restriction: null,
+      alt_name: null,
+      hours: null,
+      phone: null,
+      website: null,
       display_point: pointGeometry(venueDisplay, projection),
       address_id: null,
       ...site.extra,
