@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import * as audit from "./audit";
-import * as registry from "./registry";
 import * as search from "./search";
 import * as server from "./server";
 import * as site from "./site";
@@ -16,5 +15,4 @@ export function registerAllCommands(program: Command): void {
   audit.register(program);
   site.register(program);
   search.register(program);
-  registry.register(program);
 }
