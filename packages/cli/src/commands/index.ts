@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import * as audit from "./audit";
+import * as registry from "./registry";
 import * as search from "./search";
 import * as server from "./server";
 import * as site from "./site";
@@ -14,5 +15,6 @@ export function registerAllCommands(program: Command): void {
   users.register(program);
   audit.register(program);
   site.register(program);
+  registry.register(program);
   search.register(program);
 }

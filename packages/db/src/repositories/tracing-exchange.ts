@@ -274,6 +274,10 @@ export async function importPfif(w: WriteContext, xml: string): Promise<PfifImpo
 
 // ─── PFIF export ────────────────────────────────────────────────────────────────────────────────────────
 
+/** PFIF record ids made here are `<domain>/person.<uuid>`; until configuration names the deployment's domain. */
+export const DEFAULT_PFIF_DOMAIN = "athar.local";
+export const DEFAULT_PFIF_SOURCE_NAME = "Athar";
+
 export interface PfifExportOptions {
   domain: string;
   sourceName: string;

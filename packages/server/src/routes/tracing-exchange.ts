@@ -23,9 +23,6 @@ import { mayReadContact, REGISTRY_STEWARDS } from "./tracing-views";
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 /** The preview returns at most this many parsed rows (all errors are returned). */
 export const PREVIEW_ROWS = 200;
-/** PFIF record ids made here: `athar.local/person.<uuid>`. */
-export const PFIF_DOMAIN = "athar.local";
-export const PFIF_SOURCE_NAME = "Athar";
 
 const csvErrorSchema = z.object({
   row: z.number().int(),
@@ -195,8 +192,8 @@ export const tracingExchangeRoutes =
           throw new AtharError("forbidden", "only contact readers may export restricted details");
         }
         const exported = await tracingExchange.exportPfif(store.db, {
-          domain: PFIF_DOMAIN,
-          sourceName: PFIF_SOURCE_NAME,
+          domain: tracingExchange.DEFAULT_PFIF_DOMAIN,
+          sourceName: tracingExchange.DEFAULT_PFIF_SOURCE_NAME,
           includeRestricted,
         });
         await store.write(actorOf(request), (w) =>
