@@ -39,6 +39,24 @@ export interface LogKnowledge {
   methodEvents: SearchLogEvent[];
 }
 
+/**
+ * Parsed events by their stored text. Stored events never change, and the same text always parses to the
+ * same event, so this cache can never be stale; it only spares re-parsing a site's segments on every
+ * report. Bounded: cleared when it grows past CACHE_LIMIT entries. Nobody may mutate what it returns.
+ */
+const parsed = new Map<string, SearchLogEvent>();
+const CACHE_LIMIT = 200_000;
+
+function parseStored(text: string): SearchLogEvent {
+  let event = parsed.get(text);
+  if (!event) {
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    event = JSON.parse(text) as SearchLogEvent;
+    parsed.set(text, event);
+  }
+  return event;
+}
+
 export async function readLogKnowledge(db: Kysely<Database>, siteId: string): Promise<LogKnowledge> {
   const rows = await db
     .selectFrom("search_events")
@@ -51,7 +69,7 @@ export async function readLogKnowledge(db: Kysely<Database>, siteId: string): Pr
   const methods = new Map<string, DetectionMethod>(DEFAULT_METHODS.map((m) => [m.id, m]));
   const methodEvents: SearchLogEvent[] = [];
   for (const row of rows) {
-    const event = JSON.parse(row.payload_json) as SearchLogEvent;
+    const event = parseStored(row.payload_json);
     if (event.type === "segment.added") {
       segments.set(event.segment.id, {
         input: event.segment,

@@ -624,18 +624,7 @@ export async function completeFromReport(
   startedAt: string | null,
 ): Promise<void> {
   const at = w.now.toISOString();
-  if (assignment.status === "assigned") {
-    await recordTransition(
-      w,
-      assignment.id,
-      "assigned",
-      "in_progress",
-      assignment.teamId,
-      "started (implied by the report)",
-      reportId,
-      startedAt ?? at,
-    );
-  }
+  // Only the status we read may change; a step taken meanwhile (an abort) makes the caller try again.
   const result = await w.trx
     .updateTable("assignments")
     .set({ status: "completed", report_id: reportId, updated_at: at })
@@ -643,13 +632,24 @@ export async function completeFromReport(
     .where("status", "=", assignment.status)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) refuse(assignment.status, "completed");
-  await recordTransition(
-    w,
-    assignment.id,
-    "in_progress",
-    "completed",
-    assignment.teamId,
-    "completed by report",
-    reportId,
-  );
+  let seq = assignment.transitions.at(-1)?.seq ?? 0;
+  const step = (from: AssignmentStatus, to: AssignmentStatus, reason: string, when: string) => ({
+    id: newId(),
+    assignment_id: assignment.id,
+    seq: ++seq,
+    from_status: from,
+    to_status: to,
+    team_id: assignment.teamId,
+    at: when,
+    actor_id: w.actor.id,
+    actor_name: w.actor.name,
+    reason,
+    report_id: reportId,
+  });
+  const steps = [];
+  if (assignment.status === "assigned") {
+    steps.push(step("assigned", "in_progress", "started (implied by the report)", startedAt ?? at));
+  }
+  steps.push(step("in_progress", "completed", "completed by report", at));
+  await w.trx.insertInto("assignment_transitions").values(steps).execute();
 }

@@ -118,9 +118,9 @@ export async function createBreachTaskInWrite(
   w: WriteContext,
   siteId: string,
   input: BreachTaskInput,
+  id: string = newId(),
 ): Promise<string> {
   await checkReferences(w, siteId, input);
-  const id = newId();
   const at = w.now.toISOString();
   await w.trx
     .insertInto("breach_tasks")

@@ -23,7 +23,7 @@ import { isUniqueViolation } from "../ops/unique-violation";
 import type { Database, FieldReportsTable } from "../schema";
 import type { Store, WriteContext } from "../store";
 import { type Assignment, completeFromReport, getAssignment } from "./assignments";
-import { createBreachTaskInWrite } from "./breach-tasks";
+import { type BreachTaskInput, createBreachTaskInWrite } from "./breach-tasks";
 import { appendOpsLog } from "./ops-log";
 import { appendSearchEvents } from "./search-log";
 import { getTeam } from "./teams";
@@ -514,16 +514,28 @@ export async function submitReport(
   if (!siteId) throw notFound("assignment");
   const existing = await findByKey(store.db, siteId, input.idempotencyKey);
   if (existing) return replayOf(existing, requestHash);
-  try {
-    return await store.write(actor, (w) => submitInWrite(w, assignmentId, input, standing, requestHash));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await findByKey(store.db, siteId, input.idempotencyKey);
-    if (!winner) throw error;
-    return replayOf(winner, requestHash);
+  // The assignment is read before the write takes the audit lock, so a step taken meanwhile (an abort) or a
+  // twin racing on the key can fail the first attempt; the next one sees what happened and answers for it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.write(actor, (w) => submitInWrite(w, assignmentId, input, standing, requestHash));
+    } catch (error) {
+      const unique = isUniqueViolation(error);
+      if (unique) {
+        const winner = await findByKey(store.db, siteId, input.idempotencyKey);
+        if (winner) return replayOf(winner, requestHash);
+      }
+      const raced = unique || (error instanceof AtharError && error.code === "invalid_state_transition");
+      if (!raced || attempt >= 3) throw error;
+    }
   }
 }
 
+/**
+ * Reads everything first (assignment, team, the log's segments, earlier markings), builds the report, its
+ * marking and its search events in memory, and only then writes. The first audit entry takes the audit
+ * head lock that serialises all writers, so the shorter the part after it, the more reports per second.
+ */
 async function submitInWrite(
   w: WriteContext,
   assignmentId: string,
@@ -541,6 +553,9 @@ async function submitInWrite(
   const id = newId();
   const receivedAt = w.now.toISOString();
   const team = teamId ? await getTeam(w.trx, teamId).catch(() => null) : null;
+  const { markings, observations } = await markingsFor(w, { id, receivedAt }, input, assignment, where, team);
+  const count = conflict ? null : await prepareCount(w, id, team, assignment, input, where);
+  const extras: StoredExtras = { breachTaskId: count?.breachTask?.id ?? null, observations };
   const row: Selectable<FieldReportsTable> = {
     id,
     site_id: assignment.siteId,
@@ -553,12 +568,12 @@ async function submitInWrite(
     resolved_by: null,
     resolved_at: null,
     resolution_note: null,
-    counted: 0,
-    body_json: JSON.stringify({ ...input, breachTaskId: null }),
+    counted: count ? 1 : 0,
+    body_json: JSON.stringify({ ...input, ...extras }),
     effort_minutes: input.effortMinutes,
     outcome: input.outcome,
-    search_event_ids_json: "[]",
-    marking_json: "[]",
+    search_event_ids_json: JSON.stringify(count ? count.events.map((e) => e.id) : []),
+    marking_json: JSON.stringify(markings),
     submitted_by_id: w.actor.id,
     submitted_by_name: w.actor.name,
     received_at: receivedAt,
@@ -570,15 +585,8 @@ async function submitInWrite(
     entityId: id,
     after: { assignmentId, conflict, ...input },
   });
-  const { markings, observations } = await markingsFor(w, { id, receivedAt }, input, assignment, where, team);
-  const extras: StoredExtras = { breachTaskId: null, observations };
-  await w.trx
-    .updateTable("field_reports")
-    .set({ marking_json: JSON.stringify(markings), body_json: JSON.stringify({ ...input, ...extras }) })
-    .where("id", "=", id)
-    .execute();
-  if (!conflict) {
-    await countReport(w, id, teamId, assignment, input, where);
+  if (count) {
+    await applyCount(w, assignment.siteId, count);
     await completeFromReport(w, assignment, id, input.startedAt);
   }
   await appendOpsLog(w, assignment.siteId, {
@@ -593,18 +601,27 @@ async function submitInWrite(
       ...(input.people ? { live: input.people.live, deceased: input.people.deceased } : {}),
     },
   });
-  return { report: await getReport(w.trx, id), replayed: false };
+  return { report: toReport(row), replayed: false };
 }
 
-/** Appends the report's searches (and a barrier's consequences) to the search log and marks it counted. */
-async function countReport(
+interface PreparedCount {
+  events: SearchLogEvent[];
+  breachTask: (BreachTaskInput & { id: string }) | null;
+}
+
+/**
+ * The search events a report adds to the log (one search per searched segment; for a barrier, the segment
+ * becomes unreachable), checked the way the fold will check them, and the breach task it opens. No writes,
+ * unless the log does not know one of the segments yet.
+ */
+async function prepareCount(
   w: WriteContext,
   reportId: string,
-  teamId: string | null,
+  team: { id: string; callSign: string } | null,
   assignment: Assignment,
   input: FieldReportInput,
   where: string | null,
-): Promise<void> {
+): Promise<PreparedCount> {
   const knowledge = await syncSpaceSegments(w, assignment.siteId, {
     onlySpaceIds: assignment.segments.map((s) => s.segmentId),
   });
@@ -612,19 +629,17 @@ async function countReport(
     if (!knowledge.segments.has(s.segmentId))
       invalid(`segment ${s.label} is no longer in the site's search log`, "segmentId");
   }
-  const team = teamId ? await getTeam(w.trx, teamId).catch(() => null) : null;
   const receivedAt = w.now.toISOString();
   const events: SearchLogEvent[] = buildSearchEvents(
-    { id: reportId, receivedAt, teamId, teamCallSign: team?.callSign ?? null },
+    { id: reportId, receivedAt, teamId: team?.id ?? null, teamCallSign: team?.callSign ?? null },
     input,
     assignment,
     where,
     knowledge,
   );
-  let breachTaskId: string | null = null;
+  let breachTask: PreparedCount["breachTask"] = null;
   if (input.outcome === "barrier_met" && where !== null) {
-    const known = knowledge.segments.get(where);
-    if (known?.reachable) {
+    if (knowledge.segments.get(where)?.reachable) {
       events.push({
         id: `ops-report:${reportId}:unreachable`,
         type: "segment.reachability.changed",
@@ -637,33 +652,25 @@ async function countReport(
         ),
       });
     }
-    breachTaskId = await createBreachTaskInWrite(w, assignment.siteId, {
+    breachTask = {
+      id: newId(),
       openingId: input.barrier?.openingId ?? null,
       segmentId: where,
       reportId,
       teamId: null,
       description: input.barrier?.description ?? "barrier met",
-    });
+    };
   }
-  if (events.length > 0) {
-    assertFoldable(knowledge, events);
-    await appendSearchEvents(w, assignment.siteId, events);
+  if (events.length > 0) assertFoldable(knowledge, events);
+  return { events, breachTask };
+}
+
+async function applyCount(w: WriteContext, siteId: string, count: PreparedCount): Promise<void> {
+  if (count.events.length > 0) await appendSearchEvents(w, siteId, count.events);
+  if (count.breachTask) {
+    const { id, ...task } = count.breachTask;
+    await createBreachTaskInWrite(w, siteId, task, id);
   }
-  const row = await w.trx
-    .selectFrom("field_reports")
-    .select("body_json")
-    .where("id", "=", reportId)
-    .executeTakeFirstOrThrow();
-  const body = { ...(JSON.parse(row.body_json) as object), breachTaskId };
-  await w.trx
-    .updateTable("field_reports")
-    .set({
-      counted: 1,
-      search_event_ids_json: JSON.stringify(events.map((e) => e.id)),
-      body_json: JSON.stringify(body),
-    })
-    .where("id", "=", reportId)
-    .execute();
 }
 
 /**
@@ -723,7 +730,24 @@ export async function resolveConflict(
       receivedAt: _ra,
       ...input
     } = before;
-    await countReport(w, reportId, before.teamId, assignment, input, whereOf(input, assignment));
+    const team = before.teamId ? await getTeam(w.trx, before.teamId).catch(() => null) : null;
+    const count = await prepareCount(w, reportId, team, assignment, input, whereOf(input, assignment));
+    await applyCount(w, before.siteId, count);
+    const row = await w.trx
+      .selectFrom("field_reports")
+      .select("body_json")
+      .where("id", "=", reportId)
+      .executeTakeFirstOrThrow();
+    const body = { ...(JSON.parse(row.body_json) as object), breachTaskId: count.breachTask?.id ?? null };
+    await w.trx
+      .updateTable("field_reports")
+      .set({
+        counted: 1,
+        search_event_ids_json: JSON.stringify(count.events.map((e) => e.id)),
+        body_json: JSON.stringify(body),
+      })
+      .where("id", "=", reportId)
+      .execute();
   }
   await appendOpsLog(w, before.siteId, {
     type: "ops.report.resolved",
