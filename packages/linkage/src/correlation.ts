@@ -22,6 +22,8 @@ import type { RecordSet } from "./record-set";
 export interface CorrelatedGroup {
   /** Field indexes in the record set / model. */
   readonly fields: readonly number[];
+  /** No correction when one of these fields agrees (indexes). */
+  readonly unlessAgreeing: readonly number[];
   /** Correction in bits for each agreement mask (bit k set = fields[k] agrees); 0 below two fields. */
   readonly correctionBits: readonly number[];
   /** Joint non-match agreement probability per mask (0 where not estimated). */
@@ -111,6 +113,7 @@ export function countJointAgreement(
  */
 export function correlatedGroup(
   fieldIndexes: readonly number[],
+  unlessAgreeing: readonly number[],
   counts: JointCounts,
   uAgree: readonly number[],
   expectedMatches: readonly number[],
@@ -133,7 +136,12 @@ export function correlatedGroup(
     // share a given name), the estimate rests on a handful of pairs, and no bonus is taken from it.
     correctionBits[mask] = Math.min(0, Math.log2(product / u));
   }
-  return { fields: fieldIndexes, correctionBits, jointU };
+  return { fields: fieldIndexes, unlessAgreeing, correctionBits, jointU };
+}
+
+/** Per field and level, 1 when the level counts as agreeing (for fast masks in the scoring loop). */
+export function agreementTables(fields: readonly Field[]): Uint8Array[] {
+  return fields.map((field) => Uint8Array.from(field.levels, (_, level) => (field.agrees(level) ? 1 : 0)));
 }
 
 /** The agreement mask of a pair from its levels. */

@@ -3,6 +3,8 @@
  * Pure: no I/O; Node-only helpers (file reading, worker pool) are in src/node/.
  */
 export * from "./blocking";
+export * from "./clustering";
+export * from "./correlation";
 export * from "./csv";
 export { CategoryField } from "./fields/category-field";
 export { DateField } from "./fields/date-field";
@@ -11,6 +13,7 @@ export { IdentifierField, normalizeIdentifier } from "./fields/identifier-field"
 export { NameField } from "./fields/name-field";
 export { TextField } from "./fields/text-field";
 export * from "./linkage";
+export * from "./merge-log";
 export * from "./model";
 export * from "./names/arabic-name";
 export * from "./names/dictionary";

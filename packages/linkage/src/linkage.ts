@@ -12,6 +12,8 @@
  * pool can run the scoring pass in parallel.
  */
 import { blockCount, type CompiledRule, compileRules, type LinkMode } from "./blocking";
+import { type Clustering, computeClusters } from "./clustering";
+import type { MergeLog } from "./merge-log";
 import type { LinkageModel } from "./model";
 import { bitsForProbability } from "./model";
 import {
@@ -200,3 +202,29 @@ export function floorFor(prepared: PreparedLinkage, threshold: number): number {
 }
 
 export { emptyScoredPairs };
+
+export interface DedupeOptions {
+  /** Reviewers' decisions (merge-log.ts). */
+  readonly log?: MergeLog;
+  readonly threshold?: number;
+}
+
+/**
+ * Clusters of a deduplication run: links at the threshold, chains through hard conflicts refused (a national
+ * ID that differs, possible siblings), reviewers' decisions applied.
+ */
+export function clusterRun(records: RecordSet, run: LinkageRun, options: DedupeOptions = {}): Clustering {
+  const scorer = new PairScorer(records, run.model);
+  const index = new Map<string, number>();
+  records.ids.forEach((id, i) => index.set(id, i));
+  return computeClusters({
+    size: records.size,
+    links: run.matches,
+    threshold: options.threshold ?? run.threshold,
+    decisions: options.log?.decisions((id) => index.get(id)),
+    conflict: (a, b) => {
+      scorer.weight(a, b);
+      return scorer.hardConflict();
+    },
+  });
+}

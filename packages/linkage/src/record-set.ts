@@ -68,12 +68,21 @@ export class RecordSet {
    * `where` callback adds the file and line.
    */
   add(id: string, values: RecordValues, source = 0, where?: (column: string) => string): number {
+    return this.addWith(id, (f) => values[this.columns[f] as string], source, where);
+  }
+
+  /** Adds one record whose value for field f is cell(f). */
+  private addWith(
+    id: string,
+    cell: (field: number) => string | undefined,
+    source: number,
+    where: ((column: string) => string) | undefined,
+  ): number {
     const index = this.ids.length;
     for (let f = 0; f < this.fields.length; f++) {
-      const column = this.columns[f] as string;
       const field = this.fields[f] as Field;
       try {
-        field.push(values[column]);
+        field.push(cell(f));
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         // Keep the columns aligned before reporting.
@@ -83,6 +92,7 @@ export class RecordSet {
         }
         this.ids.push(id);
         this.sources.push(source);
+        const column = this.columns[f] as string;
         const place = where ? where(column) : `record ${id}, field "${column}"`;
         throw new AtharError("import_invalid", `${place}: ${error.message}`, [
           { path: place, message: error.message },
@@ -122,12 +132,15 @@ export class RecordSet {
       if (id === "") throw csvError(options.source, line, `"${idColumn}"`, "the record has no id");
       if (seen.has(id)) throw csvError(options.source, line, `"${idColumn}"`, `id "${id}" appears twice`);
       seen.add(id);
-      const values: Record<string, string | undefined> = {};
-      this.columns.forEach((column, f) => {
-        const index = fieldIndexes[f] as number;
-        values[column] = index < 0 ? undefined : row[index];
-      });
-      this.add(id, values, sourceIndex, (column) => `${options.source}, line ${line}, field "${column}"`);
+      this.addWith(
+        id,
+        (f) => {
+          const index = fieldIndexes[f] as number;
+          return index < 0 ? undefined : row[index];
+        },
+        sourceIndex,
+        (column) => `${options.source}, line ${line}, field "${column}"`,
+      );
       added++;
     };
     forEachCsvRow(text, { source: options.source, trim: this.settings.trim }, onRow, checkHeader);

@@ -1,7 +1,7 @@
 /**
  * Scores pairs of records under a model: the hot loop of linkage, and the explanation a reviewer sees.
  */
-import { agreementMask } from "./correlation";
+import { agreementMask, agreementTables } from "./correlation";
 import type { Field } from "./fields/field";
 import {
   bitsForProbability,
@@ -45,6 +45,9 @@ export interface PairExplanation {
   readonly guard: string | undefined;
 }
 
+/** Evidence, in bits, that one field of a proof must give on its own (see guardFired). */
+export const PROOF_BITS = 4;
+
 export const GUARD_NONE = 0;
 /** The parents' names agree and nothing proves this is not a brother or sister. */
 export const GUARD_SIBLINGS = 1;
@@ -64,6 +67,8 @@ export class PairScorer {
   private readonly groupOf: Int32Array;
   private readonly groupBest: Float64Array;
   private readonly groupBestField: Int32Array;
+  /** Per field and level: 1 when the level counts as agreeing. */
+  private readonly agreeTables: Uint8Array[];
   /** The prior in bits, log2(λ/(1−λ)). */
   readonly prior: number;
 
@@ -83,6 +88,7 @@ export class PairScorer {
     });
     this.groupBest = new Float64Array(model.correlatedGroups.length);
     this.groupBestField = new Int32Array(model.correlatedGroups.length);
+    this.agreeTables = agreementTables(this.fields);
     this.prior = priorBits(model.lambda);
   }
 
@@ -126,8 +132,20 @@ export class PairScorer {
       this.tfBits[f] = this.groupBest[g] as number;
       total += this.groupBest[g] as number;
     }
+    const tables = this.agreeTables;
     for (const group of this.model.correlatedGroups) {
-      total += group.correctionBits[agreementMask(group, fields, this.levels)] as number;
+      let released = false;
+      for (const f of group.unlessAgreeing) {
+        if ((tables[f] as Uint8Array)[this.levels[f] as number] === 1) released = true;
+      }
+      if (released) continue;
+      let mask = 0;
+      const groupFields = group.fields;
+      for (let k = 0; k < groupFields.length; k++) {
+        const f = groupFields[k] as number;
+        if ((tables[f] as Uint8Array)[this.levels[f] as number] === 1) mask |= 1 << k;
+      }
+      total += group.correctionBits[mask] as number;
     }
     return total;
   }
@@ -155,7 +173,9 @@ export class PairScorer {
     if (guard === undefined) return GUARD_NONE;
     let shared = 0;
     for (const f of guard.shared) {
-      if ((this.fields[f] as Field).agrees(this.levels[f] as number)) shared++;
+      // Any evidence for the match counts, a misspelt father's name as well as an identical one.
+      const level = this.levels[f] as number;
+      if (level > 0 && ((this.bits[f] as Float64Array)[level] as number) > 0) shared++;
     }
     if (shared < guard.minShared) return GUARD_NONE;
     // A distinguishing field that disagrees outright (another given name, another birth date) points to a
@@ -170,8 +190,10 @@ export class PairScorer {
       let holds = true;
       for (const part of proof) {
         const level = this.levels[part.field] as number;
-        // Evidence means at least one bit: a birth year one off (a fraction of a bit) proves nothing.
-        const positive = level > 0 && ((this.bits[part.field] as Float64Array)[level] as number) >= 1;
+        // A proof needs odds of at least 16:1 from the field alone (PROOF_BITS): a birth year one off, or two
+        // estimates within two years, are what siblings have too.
+        const positive =
+          level > 0 && ((this.bits[part.field] as Float64Array)[level] as number) >= PROOF_BITS;
         if (!positive || (part.strong && !this.strongAgreement(part.field, level))) {
           holds = false;
           break;
@@ -180,6 +202,35 @@ export class PairScorer {
       if (holds) return GUARD_NONE;
     }
     return GUARD_SIBLINGS;
+  }
+
+  /**
+   * A reason why the records of the last pair passed to weight() cannot be one person, not merely a lack of
+   * evidence that they are: a strong identifier disagrees, or the parents' fields agree while a
+   * distinguishing field (given name, birth date) disagrees outright. Clustering refuses chains through such
+   * pairs.
+   */
+  hardConflict(): string | undefined {
+    for (const f of this.model.strongIdentifiers) {
+      const level = this.levels[f] as number;
+      if (level > 0 && level === (this.bits[f] as Float64Array).length - 1) {
+        return `different ${this.model.fields[f]?.name}`;
+      }
+    }
+    const guard = this.model.siblingGuard;
+    if (guard === undefined) return undefined;
+    let shared = 0;
+    for (const f of guard.shared) {
+      const level = this.levels[f] as number;
+      if (level > 0 && ((this.bits[f] as Float64Array)[level] as number) > 0) shared++;
+    }
+    if (shared < guard.minShared) return undefined;
+    for (const f of guard.distinguishing) {
+      if ((this.levels[f] as number) === (this.bits[f] as Float64Array).length - 1) {
+        return `possible siblings (same parents, different ${this.model.fields[f]?.name})`;
+      }
+    }
+    return undefined;
   }
 
   /** The cap a guard puts on the probability (1 for none). */

@@ -107,7 +107,19 @@ export const linkageSettingsSchema = z
      * mother's names: siblings share them all). Their joint agreement is weighed by its counted frequency
      * instead of the product of the fields' frequencies (correlation.ts).
      */
-    correlatedGroups: z.array(z.array(fieldName).min(2).max(8)).default([]),
+    correlatedGroups: z
+      .array(
+        z.strictObject({
+          fields: z.array(fieldName).min(2).max(8),
+          /**
+           * No correction when any of these agrees: siblings share their parents' names but never a given
+           * name, so people who agree on the given name and on the parents' names are not siblings, and the
+           * parents' names are then about as independent as the model assumes.
+           */
+          unlessAgreeing: z.array(fieldName).default([]),
+        }),
+      )
+      .default([]),
     /**
      * Fields on which two records of one person never disagree outright (a national ID number): a pair that
      * does is capped at `conflictMaxProbability`, and a chain of links cannot put such records in one cluster.
@@ -118,8 +130,8 @@ export const linkageSettingsSchema = z
       .strictObject({
         seed: z.number().int().default(20_251_126),
         randomPairs: z.number().int().min(1000).default(300_000),
-        maxPairsPerRule: z.number().int().min(1000).default(400_000),
-        maxUnionPairs: z.number().int().min(1000).default(2_000_000),
+        maxPairsPerRule: z.number().int().min(1000).default(100_000),
+        maxUnionPairs: z.number().int().min(1000).default(1_000_000),
         maxIterations: z.number().int().min(1).max(1000).default(40),
       })
       .prefault({}),
@@ -169,11 +181,11 @@ export const linkageSettingsSchema = z
       }
     }
     settings.correlatedGroups.forEach((group, groupIndex) => {
-      group.forEach((name, index) => {
+      [...group.fields, ...group.unlessAgreeing].forEach((name, index) => {
         if (!names.has(name)) {
           context.addIssue({
             code: "custom",
-            path: ["correlatedGroups", groupIndex, index],
+            path: ["correlatedGroups", groupIndex, index < group.fields.length ? "fields" : "unlessAgreeing"],
             message: `no field named "${name}"`,
           });
         }

@@ -41,6 +41,8 @@ export interface TrainingReport {
 
 const MIN_PROBABILITY = 1e-6;
 const PRIOR_MATCHES = 5;
+/** EM stops when no m (and no relative change of λ) moves by more than this. */
+const EM_TOLERANCE = 1e-5;
 const debug = (): boolean => (globalThis as { LINKAGE_DEBUG?: boolean }).LINKAGE_DEBUG === true;
 const log = (...parts: unknown[]): void =>
   (globalThis as unknown as { console: { log(...p: unknown[]): void } }).console.log(...parts);
@@ -204,52 +206,73 @@ export function expectationMaximisation(
   initialM: readonly (readonly number[])[],
   options: EmOptions,
 ): RuleEstimate {
-  const { excluded, maxIterations } = options;
+  const { maxIterations } = options;
   const scale = options.scale ?? 1;
   const fieldCount = levelCounts.length;
-  const codes = [...patterns.keys()];
-  const counts = codes.map((code) => patterns.get(code) as number);
-  const levels = codes.map((code) => {
-    const out = new Int32Array(fieldCount);
-    let rest = code;
-    for (let f = 0; f < fieldCount; f++) {
-      out[f] = rest % base;
-      rest = Math.floor(rest / base);
-    }
-    return out;
-  });
+  const isExcluded = new Uint8Array(fieldCount);
+  for (const f of options.excluded) isExcluded[f] = 1;
+  const patternCount = patterns.size;
+  // Flat arrays: pattern p's level for field f is flatLevels[p·F + f]. The u part of each pattern's log
+  // ratio never changes, so it is summed once (with the correlated-group correction).
+  const flatLevels = new Int32Array(patternCount * fieldCount);
+  const counts = new Float64Array(patternCount);
+  const fixedLog = new Float64Array(patternCount);
   const logU = u.map((row) => row.map((value) => (value > 0 ? Math.log(value) : 0)));
-  const extra = levels.map((pattern) => (options.patternBits ? options.patternBits(pattern) * Math.LN2 : 0));
+  const levels: Int32Array[] = [];
+  let p = 0;
+  for (const [code, count] of patterns) {
+    let rest = code;
+    const pattern = flatLevels.subarray(p * fieldCount, (p + 1) * fieldCount);
+    let fixed = 0;
+    for (let f = 0; f < fieldCount; f++) {
+      const level = rest % base;
+      rest = Math.floor(rest / base);
+      pattern[f] = level;
+      if (isExcluded[f] === 0 && level !== 0) fixed -= (logU[f] as number[])[level] as number;
+    }
+    if (options.patternBits) fixed += options.patternBits(pattern) * Math.LN2;
+    fixedLog[p] = fixed;
+    counts[p] = count * scale;
+    levels.push(pattern);
+    p++;
+  }
+  // Offsets of each field's levels in one flat table of log m and of expected counts.
+  const offsets = new Int32Array(fieldCount + 1);
+  for (let f = 0; f < fieldCount; f++) offsets[f + 1] = (offsets[f] as number) + (levelCounts[f] as number);
+  const logM = new Float64Array(offsets[fieldCount] as number);
+  const sums = new Float64Array(offsets[fieldCount] as number);
   let m = initialM.map((row) => [...row]);
   let lambda = options.lambda;
   let iterations = 0;
-  let expectedMatches = new Float64Array(codes.length);
+  const expectedMatches = new Float64Array(patternCount);
   const weight = new Array<number>(fieldCount).fill(0);
   for (; iterations < maxIterations; iterations++) {
-    const logM = m.map((row) => row.map((value) => Math.log(Math.max(value, MIN_PROBABILITY))));
-    const sums = levelCounts.map((count) => new Float64Array(count));
+    for (let f = 0; f < fieldCount; f++) {
+      const row = m[f] as number[];
+      for (let l = 0; l < row.length; l++) {
+        logM[(offsets[f] as number) + l] = Math.log(Math.max(row[l] as number, MIN_PROBABILITY));
+      }
+    }
+    sums.fill(0);
     let matchTotal = 0;
     let total = 0;
-    expectedMatches = new Float64Array(codes.length);
-    for (let p = 0; p < codes.length; p++) {
-      const pattern = levels[p] as Int32Array;
-      let logRatio = Math.log(lambda / (1 - lambda)) + (extra[p] as number);
+    const logPrior = Math.log(lambda / (1 - lambda));
+    for (let q = 0; q < patternCount; q++) {
+      const at = q * fieldCount;
+      let logRatio = logPrior + (fixedLog[q] as number);
       for (let f = 0; f < fieldCount; f++) {
-        if (excluded.has(f)) continue;
-        const level = pattern[f] as number;
-        if (level === 0) continue;
-        logRatio += ((logM[f] as number[])[level] as number) - ((logU[f] as number[])[level] as number);
+        const level = flatLevels[at + f] as number;
+        if (level === 0 || isExcluded[f] === 1) continue;
+        logRatio += logM[(offsets[f] as number) + level] as number;
       }
-      const posterior = 1 / (1 + Math.exp(-logRatio));
-      const count = (counts[p] as number) * scale;
-      const expected = count * posterior;
-      expectedMatches[p] = expected;
+      const count = counts[q] as number;
+      const expected = count / (1 + Math.exp(-logRatio));
+      expectedMatches[q] = expected;
       matchTotal += expected;
       total += count;
       for (let f = 0; f < fieldCount; f++) {
-        const level = pattern[f] as number;
-        const s = sums[f] as Float64Array;
-        s[level] = (s[level] as number) + expected;
+        const index = (offsets[f] as number) + (flatLevels[at + f] as number);
+        sums[index] = (sums[index] as number) + expected;
       }
     }
     const nextLambda =
@@ -257,35 +280,34 @@ export function expectationMaximisation(
         ? Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, matchTotal / Math.max(1, total)))
         : Math.min(0.5, Math.max(1e-15, matchTotal / options.possiblePairs));
     let change = Math.abs(nextLambda - lambda) / Math.max(lambda, 1e-12);
-    const next = m.map((row, f) => {
-      if (excluded.has(f)) return row;
-      const s = sums[f] as Float64Array;
+    m = m.map((row, f) => {
+      if (isExcluded[f] === 1) return row;
+      const base0 = offsets[f] as number;
       let nonNull = 0;
-      for (let l = 1; l < s.length; l++) nonNull += s[l] as number;
+      for (let l = 1; l < row.length; l++) nonNull += sums[base0 + l] as number;
       weight[f] = nonNull;
       if (nonNull <= 0) return row;
       // A Dirichlet prior worth PRIOR_MATCHES pseudo-matches at the initial m keeps a level that the
       // sample barely shows from getting m ≈ 0 (and an absurd negative weight).
       const initial = options.priorM[f] as readonly number[];
       const updated = [0];
-      for (let l = 1; l < s.length; l++) {
+      for (let l = 1; l < row.length; l++) {
         const value = Math.max(
           MIN_PROBABILITY,
-          ((s[l] as number) + PRIOR_MATCHES * (initial[l] as number)) / (nonNull + PRIOR_MATCHES),
+          ((sums[base0 + l] as number) + PRIOR_MATCHES * (initial[l] as number)) / (nonNull + PRIOR_MATCHES),
         );
         change = Math.max(change, Math.abs(value - (row[l] as number)));
         updated.push(value);
       }
       return updated;
     });
-    m = next;
     lambda = nextLambda;
-    if (change < 1e-6) {
+    if (change < EM_TOLERANCE) {
       iterations++;
       break;
     }
   }
-  for (const f of excluded) weight[f] = 0;
+  for (const f of options.excluded) weight[f] = 0;
   return { m, weight, lambda, iterations, patterns: levels, expectedMatches };
 }
 
@@ -358,8 +380,11 @@ export function trainModel(
   // needs the evidence of all its fields to count as a match. The per-rule estimates are its starting point.
   const union = unionPatterns(records, rules, mode, training.maxUnionPairs, training.seed + 7919);
   const possible = mode === "dedupe" ? (records.size * (records.size - 1)) / 2 : countPossible(records);
-  const groupFields = settings.correlatedGroups.map((names) =>
-    names.map((name) => fieldIndex.get(name) as number),
+  const groupFields = settings.correlatedGroups.map((group) =>
+    group.fields.map((name) => fieldIndex.get(name) as number),
+  );
+  const groupReleases = settings.correlatedGroups.map((group) =>
+    group.unlessAgreeing.map((name) => fieldIndex.get(name) as number),
   );
   const groupCounts = groupFields.map((group) => countJointAgreement(records, group, mode));
   const agreeShare = (row: readonly number[], f: number): number => {
@@ -386,6 +411,7 @@ export function trainModel(
     groupFields.map((group, g) =>
       correlatedGroup(
         group,
+        groupReleases[g] as number[],
         groupCounts[g] as JointCounts,
         group.map((f) => agreeShare(u[f] as number[], f)),
         estimate === undefined

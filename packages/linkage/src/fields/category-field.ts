@@ -4,7 +4,7 @@
  */
 import { normalizeSearchText } from "@athar/core";
 import { Int32Column, Interner } from "./columns";
-import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
+import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL, trimmed } from "./field";
 
 const LEVELS: readonly LevelSpec[] = [
   NULL_LEVEL,
@@ -49,10 +49,9 @@ export class CategoryField implements Field {
       this.valueOf.push(-1);
       return;
     }
-    const text = rawValue.trim();
-    let id = this.raw.find(text);
-    if (id < 0) {
-      id = this.raw.idOf(text);
+    const text = trimmed(rawValue);
+    const id = this.raw.intern(text);
+    if (this.raw.lastWasNew) {
       const normalized = normalizeSearchText(text);
       const canonical = this.aliases.get(normalized) ?? normalized;
       this.canonicalId.push(canonical === "" ? -1 : this.canonical.idOf(canonical));

@@ -41,6 +41,20 @@ export class Interner {
     return id;
   }
 
+  /**
+   * The id of `value`, creating it if new; `isNew` tells which (one hash lookup, where find + idOf would
+   * take two: this runs for every cell of a million-row file).
+   */
+  intern(value: string): number {
+    const size = this.values.length;
+    const id = this.idOf(value);
+    this.lastWasNew = id === size;
+    return id;
+  }
+
+  /** Whether the last intern() created the value. */
+  lastWasNew = false;
+
   /** The id of `value` if it exists, otherwise -1. */
   find(value: string): number {
     return this.ids.get(value) ?? -1;

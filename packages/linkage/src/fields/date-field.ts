@@ -15,7 +15,7 @@
 import { type DateFormat, parsePartialDate } from "../partial-date";
 import { isAdjacentTransposition, levenshtein } from "../similarity";
 import { Int32Column, Interner } from "./columns";
-import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
+import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL, trimmed } from "./field";
 
 const LEVELS: readonly LevelSpec[] = [
   NULL_LEVEL,
@@ -62,6 +62,9 @@ export class DateField implements Field {
   readonly flags = new Int32Column();
   readonly rawOf = new Int32Column();
   readonly raw = new Interner();
+  /** Per distinct raw text: its packed date (-1 for none) and flags. */
+  private readonly parsedPacked = new Int32Column();
+  private readonly parsedFlags = new Int32Column();
   /** Counts of full dates, for term frequencies. */
   private readonly fullCounts = new Map<number, number>();
   private fullTotal = 0;
@@ -87,18 +90,28 @@ export class DateField implements Field {
       this.rawOf.push(-1);
       return;
     }
-    const date = parsePartialDate(rawValue, { format: this.format, lenient: this.lenient });
-    if (date === undefined) {
+    const text = trimmed(rawValue);
+    // Dates repeat a great deal: parse each distinct text once.
+    const id = this.raw.intern(text);
+    if (this.raw.lastWasNew) {
+      const date = parsePartialDate(text, { format: this.format, lenient: this.lenient });
+      this.parsedPacked.push(date === undefined ? -1 : date.year * 10000 + date.month * 100 + date.day);
+      this.parsedFlags.push(
+        date === undefined ? 0 : (date.approximate ? FLAG_APPROXIMATE : 0) | (date.valid ? 0 : FLAG_INVALID),
+      );
+    }
+    const packed = this.parsedPacked.get(id);
+    const flags = this.parsedFlags.get(id);
+    if (packed < 0) {
       this.packed.push(-1);
       this.flags.push(0);
       this.rawOf.push(-1);
       return;
     }
-    const packed = date.year * 10000 + date.month * 100 + date.day;
     this.packed.push(packed);
-    this.flags.push((date.approximate ? FLAG_APPROXIMATE : 0) | (date.valid ? 0 : FLAG_INVALID));
-    this.rawOf.push(this.raw.idOf(rawValue.trim()));
-    if (date.valid && date.day > 0 && !date.approximate) {
+    this.flags.push(flags);
+    this.rawOf.push(id);
+    if ((flags & (FLAG_INVALID | FLAG_APPROXIMATE)) === 0 && packed % 100 > 0) {
       this.fullCounts.set(packed, (this.fullCounts.get(packed) ?? 0) + 1);
       this.fullTotal++;
     }

@@ -77,5 +77,14 @@ const MISSING_WORDS = new Set([
 ]);
 
 export function isBlank(raw: string | undefined): raw is undefined {
-  return raw === undefined || MISSING_WORDS.has(raw.trim().toLowerCase());
+  if (raw === undefined || raw === "") return true;
+  // The words are short: a longer value is never one of them (and this check runs for every cell).
+  return raw.length <= 16 && MISSING_WORDS.has(raw.trim().toLowerCase());
+}
+
+/** The value without surrounding spaces; no new string when there are none (the usual case). */
+export function trimmed(raw: string): string {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first <= 32 || last <= 32 || first === 0xa0 || last === 0xa0 ? raw.trim() : raw;
 }

@@ -8,7 +8,7 @@
 import { normalizeArabic } from "@athar/core";
 import { isAdjacentTransposition, levenshtein } from "../similarity";
 import { Int32Column, Interner } from "./columns";
-import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
+import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL, trimmed } from "./field";
 
 const LEVELS: readonly LevelSpec[] = [
   NULL_LEVEL,
@@ -49,10 +49,9 @@ export class IdentifierField implements Field {
       this.valueOf.push(-1);
       return;
     }
-    const text = rawValue.trim();
-    let id = this.raw.find(text);
-    if (id < 0) {
-      id = this.raw.idOf(text);
+    const text = trimmed(rawValue);
+    const id = this.raw.intern(text);
+    if (this.raw.lastWasNew) {
       const normalized = normalizeIdentifier(text);
       this.normalizedId.push(normalized === "" ? -1 : this.normalizedForms.idOf(normalized));
     }

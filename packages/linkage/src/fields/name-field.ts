@@ -22,7 +22,7 @@ import { defaultNameDictionary, type NameDictionary, sameName } from "../names/d
 import { headKeys, nameKeys } from "../names/name-keys";
 import { jaroWinklerAtLeast } from "../similarity";
 import { Int32Column, Interner } from "./columns";
-import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
+import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL, trimmed } from "./field";
 
 export interface NameFieldOptions {
   readonly fuzzyHigh?: number;
@@ -111,6 +111,8 @@ export class NameField implements Field {
   readonly coarseId = new Int32Column();
   readonly identityId = new Int32Column();
   readonly names: (readonly number[])[] = [];
+  /** Per distinct value: its one dictionary name, -1 for none, -2 for several (see `names`). */
+  readonly primaryName = new Int32Column();
   /** Per distinct value: identity and skeleton ids of its first word (of the whole when one word). */
   readonly headIdentityId = new Int32Column();
   readonly headSkeletonId = new Int32Column();
@@ -171,10 +173,9 @@ export class NameField implements Field {
       this.valueOf.push(-1);
       return;
     }
-    const text = rawValue.trim();
-    let id = this.raw.find(text);
-    if (id < 0) {
-      id = this.raw.idOf(text);
+    const text = trimmed(rawValue);
+    const id = this.raw.intern(text);
+    if (this.raw.lastWasNew) {
       const keys = nameKeys(text, this.dictionary);
       if (keys === undefined) {
         this.script.push(this.emptyValue);
@@ -183,6 +184,7 @@ export class NameField implements Field {
         this.coarseId.push(-1);
         this.identityId.push(-1);
         this.names.push([]);
+        this.primaryName.push(-1);
         this.headIdentityId.push(-1);
         this.headSkeletonId.push(-1);
         this.multiWord.push(0);
@@ -194,6 +196,9 @@ export class NameField implements Field {
         this.coarseId.push(this.coarseForms.idOf(keys.coarse));
         this.identityId.push(this.identities.idOf(keys.identity));
         this.names.push(keys.names);
+        this.primaryName.push(
+          keys.names.length === 0 ? -1 : keys.names.length === 1 ? (keys.names[0] as number) : -2,
+        );
         const head = headKeys(text, this.dictionary) ?? keys;
         this.headIdentityId.push(this.identities.idOf(head.identity));
         this.headSkeletonId.push(this.skeletons.idOf(head.skeleton));
@@ -220,11 +225,15 @@ export class NameField implements Field {
     const scriptA = script[a] as number;
     const scriptB = script[b] as number;
     if (scriptA === scriptB && normalized[a] === normalized[b]) return 1;
-    const namesA = this.names[a] as readonly number[];
-    const namesB = this.names[b] as readonly number[];
-    if (namesA.length > 0 && namesB.length > 0) {
+    const primaryA = this.primaryName.data[a] as number;
+    const primaryB = this.primaryName.data[b] as number;
+    if (primaryA !== -1 && primaryB !== -1) {
       const guessed = ((this.resolved.data[a] as number) | (this.resolved.data[b] as number)) !== 0;
-      if (sameName(namesA, namesB)) return guessed ? this.levelNearest : 2;
+      const same =
+        primaryA >= 0 && primaryB >= 0
+          ? primaryA === primaryB
+          : sameName(this.names[a] as readonly number[], this.names[b] as readonly number[]);
+      if (same) return guessed ? this.levelNearest : 2;
       // Two listed names that differ are different names; a guessed one may just be a wrong guess.
       if (!guessed) return this.levelElse;
     }

@@ -10,7 +10,7 @@ import { hasArabicScript, normalizeSearchText } from "@athar/core";
 import { nameKeys } from "../names/name-keys";
 import { jaroWinklerAtLeast } from "../similarity";
 import { Int32Column, Interner } from "./columns";
-import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL } from "./field";
+import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL, trimmed } from "./field";
 
 export interface TextFieldOptions {
   readonly fuzzyHigh?: number;
@@ -62,10 +62,9 @@ export class TextField implements Field {
       this.valueOf.push(-1);
       return;
     }
-    const text = rawValue.trim();
-    let id = this.raw.find(text);
-    if (id < 0) {
-      id = this.raw.idOf(text);
+    const text = trimmed(rawValue);
+    const id = this.raw.intern(text);
+    if (this.raw.lastWasNew) {
       const normalized = normalizeSearchText(text);
       this.normalizedId.push(normalized === "" ? -1 : this.normalizedForms.idOf(normalized));
       this.arabic.push(hasArabicScript(normalized) ? 1 : 0);

@@ -47,12 +47,9 @@ export const syrianPersonSettings: LinkageSettingsInput = {
     ["given_name:skeleton", "family_name:skeleton", "birth_date:year"],
     ["given_name:skeleton", "father_name:skeleton", "birth_date:year"],
     ["father_name:skeleton", "family_name:skeleton", "birth_date:year"],
-    ["given_name:skeleton", "mother_name:head", "birth_date:year"],
-    ["father_name:skeleton", "mother_name:head", "birth_date:year"],
     ["given_name:skeleton", "father_name:skeleton", "mother_name:head"],
     ["given_name:skeleton", "family_name:skeleton", "mother_name:head"],
     ["given_name:skeleton", "father_name:skeleton", "grandfather_name:skeleton"],
-    ["father_name:skeleton", "family_name:skeleton", "grandfather_name:skeleton"],
     ["given_name:skeleton", "birth_date:full"],
     ["family_name:skeleton", "birth_date:full"],
     ["national_id:exact"],
@@ -65,9 +62,14 @@ export const syrianPersonSettings: LinkageSettingsInput = {
     proofs: [["given_name:strong"], ["given_name", "birth_date"], ["national_id"]],
     maxProbability: 0.1,
   },
-  // Siblings agree on all four parents' fields; cousins on grandfather and family name. The given name is in
-  // the group because siblings do not share one: agreeing on it as well as on the parents is stronger
-  // evidence than the two apart.
-  correlatedGroups: [["given_name", "father_name", "grandfather_name", "family_name", "mother_name"]],
+  // Siblings agree on all four parents' fields at once, cousins on grandfather and family name: their joint
+  // agreement is weighed by how often it happens, not as four independent coincidences. Not when the given
+  // names agree: siblings never share one.
+  correlatedGroups: [
+    {
+      fields: ["father_name", "grandfather_name", "family_name", "mother_name"],
+      unlessAgreeing: ["given_name"],
+    },
+  ],
   strongIdentifiers: ["national_id"],
 };
