@@ -216,7 +216,9 @@ export interface DedupeOptions {
 export function clusterRun(records: RecordSet, run: LinkageRun, options: DedupeOptions = {}): Clustering {
   const scorer = new PairScorer(records, run.model);
   const index = new Map<string, number>();
-  records.ids.forEach((id, i) => index.set(id, i));
+  records.ids.forEach((id, i) => {
+    index.set(id, i);
+  });
   return computeClusters({
     size: records.size,
     links: run.matches,

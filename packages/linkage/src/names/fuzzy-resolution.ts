@@ -14,7 +14,7 @@ import { normalizeArabicName } from "./arabic-name";
 import type { NameDictionary } from "./dictionary";
 import { normalizeLatinName } from "./latin-name";
 import type { NameListEntry } from "./name-list";
-import { arabicSkeleton, latinSkeleton } from "./skeleton";
+import { latinSkeleton } from "./skeleton";
 
 const MIN_SIMILARITY = 0.85;
 const MARGIN = 0.03;

@@ -5,7 +5,7 @@
  * date too), common and rare names drawn with a skewed frequency. Invented from generic name lists and root
  * patterns only: no real person is in it.
  */
-import { type Random, seededRandom } from "@athar/core";
+import { seededRandom } from "@athar/core";
 import { NAME_LIST, type NameListEntry } from "../names/name-list";
 import { type InventedName, inventFamilyNames } from "./invented-family-names";
 import { chance, WeightedChoice } from "./weighted";
