@@ -42,7 +42,7 @@ export const batchedEventRoutes =
         client.pending += frame;
         dirty.add(client);
       }
-      timer ??= setTimeout(flush, flushMs);
+      if (timer === null) timer = setTimeout(flush, flushMs);
     });
     const open = new Set<() => void>();
     app.addHook("preClose", async () => {

@@ -17,6 +17,7 @@ export * as inquiries from "./repositories/inquiries";
 export * as matches from "./repositories/matches";
 export * as opsBoard from "./repositories/ops-board";
 export * as opsLog from "./repositories/ops-log";
+export * as recommendations from "./repositories/recommendations";
 export * as persons from "./repositories/persons";
 export * as searchLog from "./repositories/search-log";
 export * as sessions from "./repositories/sessions";

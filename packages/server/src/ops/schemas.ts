@@ -354,3 +354,85 @@ export const boardSchema = z.object({
   conflicts: z.array(reportSchema),
   lastSeq: z.number(),
 });
+
+// ─── recommendations ────────────────────────────────────────────────────────────────────────────────────
+
+const whySchema = z.object({
+  poa: z.number(),
+  poaBeforeSearch: z.number(),
+  podSoFar: z.number(),
+  searches: z.number(),
+  alerts: z.number(),
+  pExists: z.number().nullable(),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      grade: z.string(),
+      status: z.string(),
+      assertion: z.string(),
+      likelihoodRatio: z.number().nullable(),
+      summary: z.string().nullable(),
+    }),
+  ),
+  text: z.string(),
+});
+
+export const recommendationsSchema = z.object({
+  siteId: z.string(),
+  subjectClass: z.enum(["responsive", "unresponsive"]),
+  horizonHours: z.number(),
+  hoursWithoutWater: z.number().nullable(),
+  computedAt: z.string(),
+  logEvents: z.number(),
+  pos: z.number(),
+  posAlive: z.number().nullable(),
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      callSign: z.string(),
+      methodId: z.string().nullable(),
+      hoursAvailable: z.number(),
+      marginalGainPerHour: z.number(),
+      recommendations: z.array(
+        z.object({
+          segmentId: z.string(),
+          label: z.string(),
+          levelId: z.string().nullable(),
+          methodId: z.string(),
+          hours: z.number(),
+          minutes: z.number(),
+          expectedGain: z.number(),
+          gainPerHour: z.number(),
+          why: whySchema,
+        }),
+      ),
+      note: z.string().nullable(),
+    }),
+  ),
+  blocked: z.array(
+    z.object({
+      segmentId: z.string(),
+      label: z.string(),
+      poa: z.number(),
+      gainPerHourIfOpen: z.number(),
+      betterFor: z.array(z.string()),
+      blockedBy: z.array(
+        z.object({
+          openingId: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          state: z.string(),
+          lock: z.string(),
+          material: z.string(),
+        }),
+      ),
+      singleBreach: z.boolean(),
+      breachTasks: z.array(z.object({ id: z.string(), status: z.string() })),
+      canClear: z.array(z.string()),
+      suggestion: z.string(),
+    }),
+  ),
+  busySegments: z.array(z.string()),
+  warnings: z.array(z.string()),
+});

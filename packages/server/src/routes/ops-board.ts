@@ -1,14 +1,14 @@
 /**
- * The coordinator's live board and the operations log. The board is one read (teams, assignments by status,
+ * The coordinator's live board, the operations log and the recommendations. The board is one read (teams, assignments by status,
  * open breach tasks, conflicts) current to `lastSeq`; every later change arrives on /api/events as an
  * `ops.*` event carrying its `seq`, and `GET …/ops/log?after=<seq>` fills any gap after a reconnect.
  */
 import { ROLE_GROUPS } from "@athar/core";
-import { opsBoard, opsLog } from "@athar/db";
+import { opsBoard, opsLog, recommendations } from "@athar/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../context";
-import { boardSchema, opsLogEntrySchema } from "../ops/schemas";
+import { boardSchema, OPS_ROLES, opsLogEntrySchema, recommendationsSchema } from "../ops/schemas";
 import { visibleSiteOf } from "../site-access";
 
 const siteParams = z.object({ siteId: z.uuid() });
@@ -61,6 +61,41 @@ export const opsBoardRoutes =
           ...(before !== undefined ? { beforeSeq: before } : {}),
         });
         return { entries };
+      },
+    );
+
+    app.get(
+      "/api/sites/:siteId/recommendations",
+      {
+        config: { access: { roles: OPS_ROLES.planners } },
+        schema: {
+          tags: ["operations"],
+          summary:
+            "For each available team: where to search next, expected POS per hour, why, and which better places a barrier shuts",
+          params: siteParams,
+          querystring: z.strictObject({
+            subjectClass: z.enum(["responsive", "unresponsive"]).default("responsive"),
+            horizonHours: z.coerce.number().positive().max(24).default(2),
+            hoursWithoutWater: z.coerce
+              .number()
+              .min(0)
+              .max(24 * 30)
+              .optional(),
+            perTeam: z.coerce.number().int().min(1).max(20).default(3),
+          }),
+          response: { 200: recommendationsSchema },
+        },
+      },
+      async (request) => {
+        const siteId = await visibleSiteOf(context, request, async () => request.params.siteId);
+        const q = request.query;
+        return recommendations.recommend(store.db, siteId, {
+          subjectClass: q.subjectClass,
+          horizonHours: q.horizonHours,
+          hoursWithoutWater: q.hoursWithoutWater ?? null,
+          perTeam: q.perTeam,
+          now: store.clock.now(),
+        });
       },
     );
   };
