@@ -2,8 +2,8 @@ import type { SearchLogEvent } from "./events";
 import {
   type ClassFigures,
   type EvidenceResult,
-  foldSearchLog,
   type PosPoint,
+  SearchLogFold,
   type SearchState,
   type SegmentResult,
   type TimelineEntry,
@@ -108,11 +108,11 @@ export interface CoverageReport {
 
 const NO_ID = "\u0000";
 
-/** Builds the report from a log. `state` may be passed when the caller has already folded the log. */
-export function buildCoverageReport(
-  events: readonly SearchLogEvent[],
-  state: SearchState = foldSearchLog(events),
-): CoverageReport {
+/** Builds the report from a log. */
+export function buildCoverageReport(events: readonly SearchLogEvent[]): CoverageReport {
+  const fold = new SearchLogFold();
+  fold.run(events);
+  const state = fold.state();
   const sites = new Map<string, Map<string, SegmentResult[]>>();
   let row: SegmentResult | undefined;
   for (const result of state.segments) {
@@ -158,7 +158,7 @@ export function buildCoverageReport(
     sites: siteReports,
     row: { remaining: row?.poa ?? 0, poaBeforeSearch: row?.poaBeforeSearch ?? 0 },
     assumptions: assumptionsOf(state),
-    sensitivity: sensitivityAnalysis(events, state),
+    sensitivity: sensitivityAnalysis(fold),
     evidence: state.evidence,
     timeline: state.timeline,
     posSeries: state.posSeries,

@@ -1,4 +1,5 @@
 import { AtharError } from "@athar/core";
+import { addToEchoGroups, type EchoGroups, groupEchoes } from "./echoes";
 import type {
   EvidenceRecord,
   ExplicitLikelihood,
@@ -7,6 +8,7 @@ import type {
   SearchLogEvent,
   SearchRecord,
 } from "./events";
+import { type HeadlineFigures, remainingCategory } from "./headline";
 import { hypothesisPrior } from "./hypothesis";
 import {
   defaultLikelihoodMapping,
@@ -19,6 +21,7 @@ import { mattsonConsensus } from "./mattson";
 import {
   DEFAULT_METHODS,
   type DetectionMethod,
+  type DetectionTarget,
   METHOD_CLASSES,
   type MethodClass,
   type MethodClassId,
@@ -42,6 +45,9 @@ import type { Scenario, UncertainValue } from "./uncertain-value";
  * Hypotheses use the existence model in hypothesis.ts; their factor relative to the other segments is
  * π_h(now) / π_h(prior). Void searches (radar, breach) are observations of the space, not of the person:
  * they move π_h like existence evidence and do not count in the POS.
+ *
+ * A folded log keeps its segments, searches and evidence, so `recompute` can re-evaluate every probability
+ * under other values of the uncertain quantities without reading the log again (the sensitivity analysis).
  */
 
 export interface ClassFigures {
@@ -147,28 +153,43 @@ export interface FoldOptions {
 const METHOD_CLASS_IDS = Object.keys(METHOD_CLASSES) as MethodClassId[];
 const CLASS_COUNT = METHOD_CLASS_IDS.length;
 const methodClassIndex = new Map(METHOD_CLASS_IDS.map((id, i) => [id, i]));
-const RESPONSIVE = 0;
-const UNRESPONSIVE = 1;
 /** Evidence log-factors are clamped so that absurd piles of claims cannot overflow a double. */
 const MAX_LOG_FACTOR = 600;
+const LIKELY = (): Scenario => "likely";
+const MAPPING_QUANTITY_IDS = Object.fromEntries(
+  Object.keys(defaultLikelihoodMapping().cells).map((key) => [
+    key,
+    { l1: `mapping:${key}:l1`, l0: `mapping:${key}:l0` },
+  ]),
+) as Record<GradeKey, { l1: string; l0: string }>;
+
+function sameRecords(
+  a: readonly EvidenceRecord[] | undefined,
+  b: readonly EvidenceRecord[] | undefined,
+): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((record, i) => record === b[i]);
+}
 
 interface Slot {
   segment: Segment;
   index: number;
   base: number;
   pi0: number;
-  evidenceLog: Float64Array;
-  alertLog: Float64Array;
+  evidenceLog0: number;
+  evidenceLog1: number;
+  alertLog0: number;
+  alertLog1: number;
   existenceEvidenceLog: number;
   existenceAlertLog: number;
-  coverage: Float64Array;
-  voidCoverage: Float64Array;
   resolved: boolean | undefined;
   searches: SearchRecord[];
   alerts: number;
   subjectsFound: number;
-  before: Float64Array;
-  after: Float64Array;
+  before0: number;
+  before1: number;
+  after0: number;
+  after1: number;
 }
 
 function newSlot(segment: Segment, index: number): Slot {
@@ -177,19 +198,27 @@ function newSlot(segment: Segment, index: number): Slot {
     index,
     base: 0,
     pi0: 1,
-    evidenceLog: new Float64Array(2),
-    alertLog: new Float64Array(2),
+    evidenceLog0: 0,
+    evidenceLog1: 0,
+    alertLog0: 0,
+    alertLog1: 0,
     existenceEvidenceLog: 0,
     existenceAlertLog: 0,
-    coverage: new Float64Array(2 * CLASS_COUNT),
-    voidCoverage: new Float64Array(CLASS_COUNT),
     resolved: undefined,
     searches: [],
     alerts: 0,
     subjectsFound: 0,
-    before: new Float64Array(2),
-    after: new Float64Array(2),
+    before0: 0,
+    before1: 0,
+    after0: 0,
+    after1: 0,
   };
+}
+
+/** Quantity ids of a method, built once (they are looked up for every search). */
+interface MethodKeys {
+  rate: Record<DetectionTarget, string>;
+  falseAlert: string;
 }
 
 const logit = (p: number): number => Math.log(p) - Math.log1p(-p);
@@ -203,20 +232,34 @@ function fail(index: number, message: string, field = ""): never {
 }
 
 export function foldSearchLog(events: readonly SearchLogEvent[], options: FoldOptions = {}): SearchState {
-  return new LogFold(options).run(events);
+  const fold = new SearchLogFold(options);
+  fold.run(events);
+  return fold.state();
 }
 
-class LogFold {
-  private readonly scenarioOf: (id: string) => Scenario;
+/**
+ * A folded search log. `run` reads the events once; `state` gives every figure; `recompute` re-evaluates them
+ * under another choice of uncertain quantities, reusing what the log established (segments, searches,
+ * evidence, echo groups, planners' estimates).
+ */
+export class SearchLogFold {
+  private scenarioOf: (id: string) => Scenario;
   private readonly history: boolean;
   private readonly slots: Slot[] = [];
   private readonly slotById = new Map<string, Slot>();
+  /** Coverage per slot, subject class and method class: [slot · 2·K + class · K + k]. */
+  private coverage = new Float64Array(64 * 2 * CLASS_COUNT);
+  /** Void coverage per slot and method class. */
+  private voidCoverage = new Float64Array(64 * CLASS_COUNT);
   private readonly methods = new Map<string, DetectionMethod>(DEFAULT_METHODS.map((m) => [m.id, m]));
+  private readonly methodKeys = new Map<DetectionMethod, MethodKeys>();
   private readonly methodClasses: Record<MethodClassId, MethodClass> = { ...METHOD_CLASSES };
   private mapping: LikelihoodMapping = defaultLikelihoodMapping();
   private readonly parameters: ModelParameters = { ...DEFAULT_MODEL_PARAMETERS };
   private readonly estimates = new Map<string, PlannerEstimateRecordedEvent>();
+  private consensus: { rowShare: number; weights: number[] } | undefined;
   private readonly evidence = new Map<string, EvidenceRecord>();
+  private echoes: EchoGroups | undefined;
   private readonly searchIds = new Set<string>();
   private readonly used = new Map<string, UncertainValue>();
   private readonly warnings: string[] = [];
@@ -227,12 +270,24 @@ class LogFold {
   private pResponsive = 0.5;
   private globalDirty = true;
   private evidenceDirty = false;
-  private readonly sumBefore = new Float64Array(2);
-  private readonly sumAfter = new Float64Array(2);
-  private evidenceResults: EvidenceResult[] = [];
+  private sumBefore0 = 0;
+  private sumBefore1 = 0;
+  private sumAfter0 = 0;
+  private sumAfter1 = 0;
+  /** Counted (representative) evidence records by the segment they are about; rebuilt when evidence changes. */
+  private countedBySlot = new Map<Slot, EvidenceRecord[]>();
+  /** Slots whose evidence factors are not neutral. */
+  private evidenceSlots = new Set<Slot>();
+  /** Which slots each uncertain quantity acts on; quantities of the prior act on all (global). */
+  private readonly dependents = new Map<string, Set<Slot>>();
+  private readonly globalQuantities = new Set<string>();
+  private context: Slot | null = null;
+  /** Dependencies are recorded only while everything is recomputed (which the end of `run` always does). */
+  private tracking = false;
+  private eventCount = 0;
 
-  constructor(options: FoldOptions) {
-    this.scenarioOf = options.scenarioOf ?? (() => "likely");
+  constructor(options: FoldOptions = {}) {
+    this.scenarioOf = options.scenarioOf ?? LIKELY;
     this.history = options.history ?? true;
     const row = newSlot(
       { id: ROW_SEGMENT_ID, kind: "row", label: "Rest of world", reachable: false, weight: 0 },
@@ -244,17 +299,91 @@ class LogFold {
 
   /** Reads an uncertain quantity at the scenario chosen for it and remembers that the result depends on it. */
   private quantity(id: string, value: UncertainValue): number {
+    if (!this.tracking) return value[this.scenarioOf(id)];
     this.used.set(id, value);
+    const slot = this.context;
+    if (slot === null) this.globalQuantities.add(id);
+    else {
+      let set = this.dependents.get(id);
+      if (!set) {
+        set = new Set();
+        this.dependents.set(id, set);
+      }
+      set.add(slot);
+    }
     return value[this.scenarioOf(id)];
   }
 
-  run(events: readonly SearchLogEvent[]): SearchState {
-    events.forEach((event, index) => {
+  private keysOf(method: DetectionMethod): MethodKeys {
+    let keys = this.methodKeys.get(method);
+    if (!keys) {
+      const prefix = `method:${method.id}:`;
+      keys = {
+        rate: {
+          responsive: `${prefix}rate:responsive`,
+          unresponsive: `${prefix}rate:unresponsive`,
+          void: `${prefix}rate:void`,
+        },
+        falseAlert: `${prefix}falseAlert`,
+      };
+      this.methodKeys.set(method, keys);
+    }
+    return keys;
+  }
+
+  run(events: readonly SearchLogEvent[]): void {
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index]!;
       this.apply(event, index);
       if (this.history) this.record(event);
-    });
+    }
+    this.eventCount = events.length;
     this.recomputeEverything();
-    return this.result(events.length);
+  }
+
+  /**
+   * Re-evaluates every probability with another choice of scenario per uncertain quantity (the log stays
+   * as folded; the timeline and POS series keep the values of the original run).
+   */
+  recompute(scenarioOf: (quantityId: string) => Scenario): void {
+    this.scenarioOf = scenarioOf;
+    this.recomputeEverything();
+  }
+
+  /**
+   * Re-evaluates the figures with one uncertain quantity at another scenario (all others at likely),
+   * touching only the segments that quantity acts on. Call again with "likely" to restore.
+   */
+  recomputeQuantity(quantityId: string, scenario: Scenario): void {
+    const scenarioOf = (id: string): Scenario => (id === quantityId ? scenario : "likely");
+    const slots = this.dependents.get(quantityId);
+    if (this.globalQuantities.has(quantityId) || !slots) {
+      this.recompute(scenarioOf);
+      return;
+    }
+    this.scenarioOf = scenarioOf;
+    for (const slot of slots) {
+      this.reapplySearches(slot);
+      this.evaluateEvidence(slot);
+      this.refreshSlot(slot);
+    }
+  }
+
+  /** The uncertain quantities the figures depend on, with their values. */
+  uncertainQuantities(): Map<string, UncertainValue> {
+    return new Map(this.used);
+  }
+
+  private growStorage(): void {
+    const needed = this.slots.length;
+    if (needed * 2 * CLASS_COUNT <= this.coverage.length) return;
+    const capacity = Math.max(needed, (this.coverage.length / (2 * CLASS_COUNT)) * 2);
+    const coverage = new Float64Array(capacity * 2 * CLASS_COUNT);
+    coverage.set(this.coverage);
+    this.coverage = coverage;
+    const voids = new Float64Array(capacity * CLASS_COUNT);
+    voids.set(this.voidCoverage);
+    this.voidCoverage = voids;
   }
 
   private apply(event: SearchLogEvent, index: number): void {
@@ -269,15 +398,17 @@ class LogFold {
           kind: input.kind,
           reachable: input.reachable ?? true,
           weight: input.weight ?? 1,
-          ...(input.label !== undefined && { label: input.label }),
-          ...(input.siteId !== undefined && { siteId: input.siteId }),
-          ...(input.levelId !== undefined && { levelId: input.levelId }),
-          ...(input.areaM2 !== undefined && { areaM2: input.areaM2 }),
-          ...(input.pExists !== undefined && { pExists: input.pExists }),
         };
+        if (input.label !== undefined) segment.label = input.label;
+        if (input.siteId !== undefined) segment.siteId = input.siteId;
+        if (input.levelId !== undefined) segment.levelId = input.levelId;
+        if (input.areaM2 !== undefined) segment.areaM2 = input.areaM2;
+        if (input.pExists !== undefined) segment.pExists = input.pExists;
         const slot = newSlot(segment, this.slots.length);
         this.slots.push(slot);
         this.slotById.set(segment.id, slot);
+        this.growStorage();
+        this.consensus = undefined;
         this.globalDirty = true;
         return;
       }
@@ -300,6 +431,7 @@ class LogFold {
             fail(index, `planner estimate names unknown segment ${id}`, `weights.${id}`);
         }
         this.estimates.set(event.plannerId, event);
+        this.consensus = undefined;
         this.globalDirty = true;
         return;
       }
@@ -332,6 +464,7 @@ class LogFold {
         if (this.evidence.has(record.id)) fail(index, `evidence ${record.id} already exists`, "evidence.id");
         this.checkEvidence(record, index, "evidence");
         this.evidence.set(record.id, record);
+        if (this.echoes) addToEchoGroups(this.echoes, record, this.evidence);
         this.evidenceDirty = true;
         return;
       }
@@ -357,6 +490,8 @@ class LogFold {
         else if (changes.summary !== undefined) next.summary = changes.summary;
         this.checkEvidence(next, index, "changes");
         this.evidence.set(next.id, next);
+        // Only a change of origin or echo link can regroup records; status and grade are read at use.
+        if (changes.echoOf !== undefined || changes.originRef !== undefined) this.echoes = undefined;
         this.evidenceDirty = true;
         return;
       }
@@ -412,13 +547,22 @@ class LogFold {
     }
   }
 
-  /** Coverage of one search; the sweep rate is read (and recorded as an assumption) only when hours need it. */
-  private coverageOf(effort: SearchEffort, sweepRate: () => number, slot: Slot, index: number): number {
+  /** Coverage of one search for one target; the sweep rate is read (and recorded) only when hours need it. */
+  private coverageOf(
+    effort: SearchEffort,
+    method: DetectionMethod,
+    target: DetectionTarget,
+    slot: Slot,
+    index: number,
+  ): number {
     if ("coverage" in effort) return effort.coverage;
     const area = slot.segment.areaM2;
     if (area === undefined)
       fail(index, `segment ${slot.segment.id} has no area; give the effort as coverage`, "search.effort");
-    if ("hours" in effort) return (sweepRate() * effort.hours) / area;
+    if ("hours" in effort)
+      return (
+        (this.quantity(this.keysOf(method).rate[target], method.sweepRate[target]!) * effort.hours) / area
+      );
     return (effort.sweepWidthM * effort.trackLengthM) / area;
   }
 
@@ -451,47 +595,45 @@ class LogFold {
     slot.searches.push(search);
     if (search.outcome === "subjects_found" && slot.segment.kind === "hypothesis")
       this.resolve(slot, true, index);
+    if (this.globalDirty) return; // everything is recomputed from the slots before it is read
+    this.context = slot;
     this.applySearchToSlot(slot, search, method, index);
-    this.touch(slot);
+    this.context = null;
+    this.refreshSlot(slot);
   }
 
-  /** Adds one search's coverage or alert factor to its segment (also used when everything is recomputed). */
+  /** Adds one search's coverage or alert factor to its segment. */
   private applySearchToSlot(slot: Slot, search: SearchRecord, method: DetectionMethod, index: number): void {
     const k = methodClassIndex.get(method.methodClass)!;
-    const falseAlert = (): number => this.quantity(`method:${method.id}:falseAlert`, method.falseAlertRate);
-    SUBJECT_CLASSES.forEach((subjectClass, c) => {
-      const rate = method.sweepRate[subjectClass];
-      if (rate === undefined) return;
-      const coverage = this.coverageOf(
-        search.effort,
-        () => this.quantity(`method:${method.id}:rate:${subjectClass}`, rate),
-        slot,
-        index,
-      );
-      if (search.outcome === "alert") {
+    const alert = search.outcome === "alert";
+    for (let c = 0; c < 2; c++) {
+      const subjectClass = SUBJECT_CLASSES[c]!;
+      if (method.sweepRate[subjectClass] === undefined) continue;
+      const coverage = this.coverageOf(search.effort, method, subjectClass, slot, index);
+      if (alert) {
         const pod = -Math.expm1(-coverage);
         if (!(pod > 0)) fail(index, "an alert needs some effort", "search.effort");
-        slot.alertLog[c] = slot.alertLog[c]! + Math.log(pod) - Math.log(falseAlert());
+        const factor =
+          Math.log(pod) - Math.log(this.quantity(this.keysOf(method).falseAlert, method.falseAlertRate));
+        if (c === 0) slot.alertLog0 += factor;
+        else slot.alertLog1 += factor;
       } else {
-        slot.coverage[c * CLASS_COUNT + k] = slot.coverage[c * CLASS_COUNT + k]! + coverage;
+        const at = slot.index * 2 * CLASS_COUNT + c * CLASS_COUNT + k;
+        this.coverage[at] = this.coverage[at]! + coverage;
       }
-    });
-    if (search.outcome === "alert") slot.alerts++;
+    }
+    if (alert) slot.alerts++;
     if (search.outcome === "subjects_found") slot.subjectsFound += search.subjectsFound ?? 1;
-    const voidRate = method.sweepRate.void;
-    if (search.void !== undefined && voidRate !== undefined) {
-      const coverage = this.coverageOf(
-        search.effort,
-        () => this.quantity(`method:${method.id}:rate:void`, voidRate),
-        slot,
-        index,
-      );
+    if (search.void !== undefined && method.sweepRate.void !== undefined) {
+      const coverage = this.coverageOf(search.effort, method, "void", slot, index);
       if (search.void === "found") {
         const pod = -Math.expm1(-coverage);
         if (!(pod > 0)) fail(index, "a void found needs some effort", "search.effort");
-        slot.existenceAlertLog += Math.log(pod) - Math.log(falseAlert());
+        slot.existenceAlertLog +=
+          Math.log(pod) - Math.log(this.quantity(this.keysOf(method).falseAlert, method.falseAlertRate));
       } else {
-        slot.voidCoverage[k] = slot.voidCoverage[k]! + coverage;
+        const at = slot.index * CLASS_COUNT + k;
+        this.voidCoverage[at] = this.voidCoverage[at]! + coverage;
       }
     }
   }
@@ -526,13 +668,12 @@ class LogFold {
         entry.evidenceId = event.evidenceId;
         entry.status = "refuted";
         break;
-      case "search.completed": {
+      case "search.completed":
         entry.segmentId = event.search.segmentId;
         entry.methodId = event.search.methodId;
         entry.outcome = event.search.outcome;
         entry.pod = this.singleSearchPod(event.search);
         break;
-      }
       default:
         break;
     }
@@ -547,16 +688,8 @@ class LogFold {
     const slot = this.slotById.get(search.segmentId)!;
     const pod: Partial<Record<SubjectClass, number>> = {};
     for (const subjectClass of SUBJECT_CLASSES) {
-      const rate = method.sweepRate[subjectClass];
-      if (rate === undefined) continue;
-      pod[subjectClass] = -Math.expm1(
-        -this.coverageOf(
-          search.effort,
-          () => rate[this.scenarioOf(`method:${method.id}:rate:${subjectClass}`)],
-          slot,
-          -1,
-        ),
-      );
+      if (method.sweepRate[subjectClass] === undefined) continue;
+      pod[subjectClass] = -Math.expm1(-this.coverageOf(search.effort, method, subjectClass, slot, -1));
     }
     return pod;
   }
@@ -570,54 +703,62 @@ class LogFold {
   }
 
   private currentPos(): ClassFigures {
-    const before = this.sumBefore[0]! + this.sumBefore[1]!;
-    const after = this.sumAfter[0]! + this.sumAfter[1]!;
+    const before = this.sumBefore0 + this.sumBefore1;
+    const after = this.sumAfter0 + this.sumAfter1;
     return {
-      responsive: this.sumBefore[0]! > 0 ? 1 - this.sumAfter[0]! / this.sumBefore[0]! : 0,
-      unresponsive: this.sumBefore[1]! > 0 ? 1 - this.sumAfter[1]! / this.sumBefore[1]! : 0,
+      responsive: this.sumBefore0 > 0 ? 1 - this.sumAfter0 / this.sumBefore0 : 0,
+      unresponsive: this.sumBefore1 > 0 ? 1 - this.sumAfter1 / this.sumBefore1 : 0,
       combined: before > 0 ? 1 - after / before : 0,
     };
+  }
+
+  /** Planner weights per slot: Mattson consensus (cached; it changes only with estimates, segments, ROW share). */
+  private plannerWeights(rowShare: number): number[] {
+    if (this.consensus && this.consensus.rowShare === rowShare) return this.consensus.weights;
+    const ids = this.slots.map((slot) => slot.segment.id);
+    const vectors = [...this.estimates.values()].map((estimate) => {
+      if (ROW_SEGMENT_ID in estimate.weights) return estimate.weights;
+      // A planner who left ROW out gets the model's ROW share; the rest of the vector is scaled to fit.
+      let total = 0;
+      for (const id in estimate.weights) total += estimate.weights[id]!;
+      const scaled: Record<string, number> = { [ROW_SEGMENT_ID]: total > 0 ? rowShare : 1 };
+      if (total > 0)
+        for (const id in estimate.weights) scaled[id] = (estimate.weights[id]! / total) * (1 - rowShare);
+      return scaled;
+    });
+    const weights = mattsonConsensus(ids, vectors);
+    this.baseWarnings = [];
+    this.slots.forEach((slot, i) => {
+      if (slot.segment.kind !== "row" && weights[i] === 0 && !vectors.some((v) => slot.segment.id in v)) {
+        this.baseWarnings.push(
+          `segment ${slot.segment.id} has no planner estimate and starts with probability 0`,
+        );
+      }
+    });
+    this.consensus = { rowShare, weights };
+    return weights;
   }
 
   /** Base weights (Mattson consensus or segment weights, hypotheses scaled by pExists, rest to ROW). */
   private computeBase(): void {
     const rowShare = this.quantity("parameter:rowShare", this.parameters.rowShare);
     this.pResponsive = this.quantity("parameter:pResponsive", this.parameters.pResponsive);
-    const ids = this.slots.map((slot) => slot.segment.id);
-    let weights: number[];
+    let weightOf: (slot: Slot) => number;
     if (this.estimates.size > 0) {
-      const vectors = [...this.estimates.values()].map((estimate) => {
-        if (ROW_SEGMENT_ID in estimate.weights) return estimate.weights;
-        // A planner who left ROW out gets the model's ROW share; the rest of the vector is scaled to fit.
-        const total = Object.values(estimate.weights).reduce((a, b) => a + b, 0);
-        const scaled: Record<string, number> = { [ROW_SEGMENT_ID]: total > 0 ? rowShare : 1 };
-        if (total > 0)
-          for (const [id, w] of Object.entries(estimate.weights)) scaled[id] = (w / total) * (1 - rowShare);
-        return scaled;
-      });
-      weights = mattsonConsensus(ids, vectors);
-      this.baseWarnings = [];
-      this.slots.forEach((slot, i) => {
-        if (slot.segment.kind !== "row" && weights[i] === 0 && !vectors.some((v) => slot.segment.id in v)) {
-          this.baseWarnings.push(
-            `segment ${slot.segment.id} has no planner estimate and starts with probability 0`,
-          );
-        }
-      });
+      const weights = this.plannerWeights(rowShare);
+      weightOf = (slot) => weights[slot.index]!;
     } else {
       this.baseWarnings = [];
-      const total = this.slots.reduce(
-        (sum, slot) => sum + (slot.segment.kind === "row" ? 0 : slot.segment.weight),
-        0,
-      );
-      weights = this.slots.map((slot) => {
+      let total = 0;
+      for (const slot of this.slots) if (slot.segment.kind !== "row") total += slot.segment.weight;
+      weightOf = (slot) => {
         if (slot.segment.kind === "row") return total > 0 ? rowShare : 1;
         return total > 0 ? (slot.segment.weight / total) * (1 - rowShare) : 0;
-      });
+      };
     }
     let toRow = 0;
-    this.slots.forEach((slot, i) => {
-      const w = weights[i]!;
+    for (const slot of this.slots) {
+      const w = weightOf(slot);
       if (slot.segment.kind === "hypothesis") {
         const prior = hypothesisPrior(Math.min(1, w), slot.segment.pExists!);
         slot.base = prior.poa;
@@ -626,128 +767,164 @@ class LogFold {
       } else {
         slot.base = w;
       }
-    });
+    }
     this.slots[0]!.base += toRow;
   }
 
   private recomputeEverything(): void {
+    // Every quantity in use registers again below (with its current value, after method or mapping changes).
+    this.used.clear();
+    this.dependents.clear();
+    this.globalQuantities.clear();
+    this.tracking = true;
     this.computeBase();
-    for (const slot of this.slots) {
-      slot.coverage.fill(0);
-      slot.voidCoverage.fill(0);
-      slot.alertLog.fill(0);
-      slot.existenceAlertLog = 0;
-      slot.alerts = 0;
-      slot.subjectsFound = 0;
-      for (const search of slot.searches)
-        this.applySearchToSlot(slot, search, this.methods.get(search.methodId)!, -1);
-    }
+    for (const slot of this.slots) this.reapplySearches(slot);
     this.recomputeEvidence(false);
-    this.sumBefore.fill(0);
-    this.sumAfter.fill(0);
-    for (const slot of this.slots) this.refreshSlot(slot);
+    this.sumBefore0 = 0;
+    this.sumBefore1 = 0;
+    this.sumAfter0 = 0;
+    this.sumAfter1 = 0;
+    for (const slot of this.slots) {
+      slot.before0 = 0;
+      slot.before1 = 0;
+      slot.after0 = 0;
+      slot.after1 = 0;
+      this.refreshSlot(slot);
+    }
+    this.tracking = false;
     this.globalDirty = false;
+  }
+
+  /** Clears a segment's search effects and applies its searches again (with the current scenario). */
+  private reapplySearches(slot: Slot): void {
+    const person = slot.index * 2 * CLASS_COUNT;
+    this.coverage.fill(0, person, person + 2 * CLASS_COUNT);
+    this.voidCoverage.fill(0, slot.index * CLASS_COUNT, (slot.index + 1) * CLASS_COUNT);
+    slot.alertLog0 = 0;
+    slot.alertLog1 = 0;
+    slot.existenceAlertLog = 0;
+    slot.alerts = 0;
+    slot.subjectsFound = 0;
+    this.context = slot;
+    for (const search of slot.searches)
+      this.applySearchToSlot(slot, search, this.methods.get(search.methodId)!, -1);
+    this.context = null;
   }
 
   /** Turns the evidence table into per-segment factors, counting each echo group once. */
   private recomputeEvidence(refresh: boolean): void {
-    const records = [...this.evidence.values()];
-    const rootOf = (record: EvidenceRecord): EvidenceRecord => {
-      let current = record;
-      while (current.echoOf !== undefined) current = this.evidence.get(current.echoOf)!;
-      return current;
-    };
-    const representative = new Map<string, EvidenceRecord>();
-    const keys = new Map<string, string>();
-    for (const record of records) {
-      const root = rootOf(record);
-      const key = root.originRef !== undefined ? `origin:${root.originRef}` : `evidence:${root.id}`;
-      keys.set(record.id, key);
-      if (!representative.has(key)) representative.set(key, record);
+    if (!this.echoes) this.echoes = groupEchoes([...this.evidence.values()]);
+    const { representativeOf } = this.echoes;
+    const countedBySlot = new Map<Slot, EvidenceRecord[]>();
+    for (const representative of representativeOf.values()) {
+      // The representative as it stands now (its status or grade may have changed since it was grouped).
+      const record = this.evidence.get(representative.id)!;
+      const slot = this.slotById.get(record.target.segmentId)!;
+      const list = countedBySlot.get(slot);
+      if (list) list.push(record);
+      else countedBySlot.set(slot, [record]);
     }
-    const personLog = new Map<Slot, Float64Array>();
-    const existenceLog = new Map<Slot, number>();
-    this.evidenceResults = records.map((record) => {
-      const key = keys.get(record.id)!;
-      const counted = representative.get(key)!;
+    const previous = this.countedBySlot;
+    const touched = new Set([...this.evidenceSlots, ...countedBySlot.keys()]);
+    this.countedBySlot = countedBySlot;
+    this.evidenceSlots = new Set(countedBySlot.keys());
+    for (const slot of touched) {
+      // Records are replaced, never edited, so an unchanged list of the same objects has the same factors.
+      if (refresh && sameRecords(previous.get(slot), countedBySlot.get(slot))) continue;
+      if (this.evaluateEvidence(slot) && refresh) this.refreshSlot(slot);
+    }
+    this.evidenceDirty = false;
+  }
+
+  /** A segment's evidence factors from the records counted for it; returns whether they changed. */
+  private evaluateEvidence(slot: Slot): boolean {
+    let person0 = 0;
+    let person1 = 0;
+    let existence = 0;
+    const records = this.countedBySlot.get(slot);
+    if (records) {
+      this.context = slot;
+      for (const record of records) {
+        const likelihood = this.likelihoodOf(record);
+        if (!likelihood) continue;
+        const sign = record.assertion === "present" ? 1 : -1;
+        const logL0 = Math.log(likelihood.l0);
+        if (record.target.about === "existence") {
+          existence += sign * (Math.log(likelihood.l1.responsive) - logL0);
+        } else {
+          person0 += sign * (Math.log(likelihood.l1.responsive) - logL0);
+          person1 += sign * (Math.log(likelihood.l1.unresponsive) - logL0);
+        }
+      }
+      this.context = null;
+    }
+    const r = clampLog(person0);
+    const u = clampLog(person1);
+    const e = clampLog(existence);
+    if (slot.evidenceLog0 === r && slot.evidenceLog1 === u && slot.existenceEvidenceLog === e) return false;
+    if (Math.abs(r) === MAX_LOG_FACTOR || Math.abs(u) === MAX_LOG_FACTOR || Math.abs(e) === MAX_LOG_FACTOR) {
+      this.warnings.push(
+        `evidence on ${slot.segment.id} is so strong that its factor was clamped at e^±${MAX_LOG_FACTOR}`,
+      );
+    }
+    slot.evidenceLog0 = r;
+    slot.evidenceLog1 = u;
+    slot.existenceEvidenceLog = e;
+    return true;
+  }
+
+  /** Every evidence record with its group and, for the counted ones, the likelihoods used now. */
+  private evidenceResults(): EvidenceResult[] {
+    if (!this.echoes) this.echoes = groupEchoes([...this.evidence.values()]);
+    const { keyOf, representativeOf } = this.echoes;
+    return [...this.evidence.values()].map((record) => {
+      const key = keyOf.get(record.id)!;
+      const counted = representativeOf.get(key)!;
       const result: EvidenceResult = { record, groupKey: key, counted: false, countedAs: counted.id };
-      if (counted !== record) {
+      if (counted.id !== record.id) {
         result.note = "echo";
         return result;
       }
-      const likelihood = this.likelihoodOf(record);
+      const likelihood = this.likelihoodOf(record, false);
       if (!likelihood) {
         result.note = "refuted";
         return result;
       }
       result.counted = true;
       result.likelihood = likelihood;
-      const slot = this.slotById.get(record.target.segmentId)!;
-      const sign = record.assertion === "present" ? 1 : -1;
-      if (record.target.about === "existence") {
-        existenceLog.set(
-          slot,
-          (existenceLog.get(slot) ?? 0) +
-            sign * (Math.log(likelihood.l1.responsive) - Math.log(likelihood.l0)),
-        );
-      } else {
-        const logs = personLog.get(slot) ?? new Float64Array(2);
-        SUBJECT_CLASSES.forEach((subjectClass, c) => {
-          logs[c] = logs[c]! + sign * (Math.log(likelihood.l1[subjectClass]) - Math.log(likelihood.l0));
-        });
-        personLog.set(slot, logs);
-      }
       return result;
     });
-    for (const slot of this.slots) {
-      const logs = personLog.get(slot);
-      const r = clampLog(logs?.[RESPONSIVE] ?? 0);
-      const u = clampLog(logs?.[UNRESPONSIVE] ?? 0);
-      const e = clampLog(existenceLog.get(slot) ?? 0);
-      const changed =
-        slot.evidenceLog[RESPONSIVE] !== r ||
-        slot.evidenceLog[UNRESPONSIVE] !== u ||
-        slot.existenceEvidenceLog !== e;
-      if (!changed) continue;
-      if (
-        Math.abs(r) === MAX_LOG_FACTOR ||
-        Math.abs(u) === MAX_LOG_FACTOR ||
-        Math.abs(e) === MAX_LOG_FACTOR
-      ) {
-        this.warnings.push(
-          `evidence on ${slot.segment.id} is so strong that its factor was clamped at e^±${MAX_LOG_FACTOR}`,
-        );
-      }
-      slot.evidenceLog[RESPONSIVE] = r;
-      slot.evidenceLog[UNRESPONSIVE] = u;
-      slot.existenceEvidenceLog = e;
-      if (refresh) this.refreshSlot(slot);
-    }
-    this.evidenceDirty = false;
   }
 
-  private likelihoodOf(record: EvidenceRecord): EvidenceResult["likelihood"] | undefined {
+  /** Likelihoods of a record now; `track` records the quantities read as dependencies (off for reporting). */
+  private likelihoodOf(record: EvidenceRecord, track = true): EvidenceResult["likelihood"] | undefined {
     if (record.status === "refuted") return undefined;
-    if (record.likelihood) return this.explicitLikelihood(record.id, record.likelihood);
-    const grade = effectiveGrade(record.grade, record.status, this.mapping);
-    if (!grade) return undefined;
-    const key = gradeKey(grade);
-    const cell = this.mapping.cells[key];
-    const l1 = this.quantity(`mapping:${key}:l1`, cell.l1);
-    const l0 = this.quantity(`mapping:${key}:l0`, cell.l0);
-    return { l1: { responsive: l1, unresponsive: l1 }, l0, from: "mapping", grade: key };
-  }
-
-  private explicitLikelihood(id: string, likelihood: ExplicitLikelihood): EvidenceResult["likelihood"] {
-    const l1 = this.quantity(`evidence:${id}:l1`, likelihood.l1);
-    const l1Unresponsive = likelihood.l1Unresponsive
-      ? this.quantity(`evidence:${id}:l1Unresponsive`, likelihood.l1Unresponsive)
-      : l1;
-    return {
-      l1: { responsive: l1, unresponsive: l1Unresponsive },
-      l0: this.quantity(`evidence:${id}:l0`, likelihood.l0),
-      from: "explicit",
-    };
+    const tracking = this.tracking;
+    if (!track) this.tracking = false;
+    try {
+      if (record.likelihood) {
+        const explicit: ExplicitLikelihood = record.likelihood;
+        const l1 = this.quantity(`evidence:${record.id}:l1`, explicit.l1);
+        const l1Unresponsive = explicit.l1Unresponsive
+          ? this.quantity(`evidence:${record.id}:l1Unresponsive`, explicit.l1Unresponsive)
+          : l1;
+        return {
+          l1: { responsive: l1, unresponsive: l1Unresponsive },
+          l0: this.quantity(`evidence:${record.id}:l0`, explicit.l0),
+          from: "explicit",
+        };
+      }
+      const grade = effectiveGrade(record.grade, record.status, this.mapping);
+      if (!grade) return undefined;
+      const key = gradeKey(grade);
+      const cell = this.mapping.cells[key];
+      const ids = MAPPING_QUANTITY_IDS[key];
+      const l1 = this.quantity(ids.l1, cell.l1);
+      const l0 = this.quantity(ids.l0, cell.l0);
+      return { l1: { responsive: l1, unresponsive: l1 }, l0, from: "mapping", grade: key };
+    } finally {
+      this.tracking = tracking;
+    }
   }
 
   /**
@@ -760,8 +937,9 @@ class LogFold {
     if (slot.pi0 >= 1) return 1;
     if (slot.pi0 <= 0) return 0;
     let voidSearchLog = 0;
+    const at = slot.index * CLASS_COUNT;
     for (let k = 0; k < CLASS_COUNT; k++) {
-      const coverage = slot.voidCoverage[k]!;
+      const coverage = this.voidCoverage[at + k]!;
       if (coverage > 0) voidSearchLog += Math.log(this.nonDetection(coverage, k));
     }
     return sigmoid(logit(slot.pi0) + slot.existenceEvidenceLog + slot.existenceAlertLog + voidSearchLog);
@@ -775,8 +953,9 @@ class LogFold {
 
   private classNonDetection(slot: Slot, c: number): number {
     let miss = 1;
+    const at = slot.index * 2 * CLASS_COUNT + c * CLASS_COUNT;
     for (let k = 0; k < CLASS_COUNT; k++) {
-      const coverage = slot.coverage[c * CLASS_COUNT + k]!;
+      const coverage = this.coverage[at + k]!;
       if (coverage > 0) miss *= this.nonDetection(coverage, k);
     }
     return miss;
@@ -794,65 +973,93 @@ class LogFold {
       // Relative to the other segments, every existence observation so far multiplies h by π_h(now)/π_h(prior).
       existenceFactor = slot.pi0 > 0 ? this.existence(slot) / slot.pi0 : 0;
     }
-    for (let c = 0; c < 2; c++) {
-      const prior = c === RESPONSIVE ? this.pResponsive : 1 - this.pResponsive;
-      const before =
-        prior * slot.base * Math.exp(clampLog(slot.evidenceLog[c]! + slot.alertLog[c]!)) * existenceFactor;
-      const after = before * this.classNonDetection(slot, c);
-      this.sumBefore[c] = this.sumBefore[c]! + before - slot.before[c]!;
-      this.sumAfter[c] = this.sumAfter[c]! + after - slot.after[c]!;
-      slot.before[c] = before;
-      slot.after[c] = after;
-    }
+    const common = slot.base * existenceFactor;
+    const before0 = this.pResponsive * common * Math.exp(clampLog(slot.evidenceLog0 + slot.alertLog0));
+    const before1 = (1 - this.pResponsive) * common * Math.exp(clampLog(slot.evidenceLog1 + slot.alertLog1));
+    const after0 = before0 * this.classNonDetection(slot, 0);
+    const after1 = before1 * this.classNonDetection(slot, 1);
+    this.sumBefore0 += before0 - slot.before0;
+    this.sumBefore1 += before1 - slot.before1;
+    this.sumAfter0 += after0 - slot.after0;
+    this.sumAfter1 += after1 - slot.after1;
+    slot.before0 = before0;
+    slot.before1 = before1;
+    slot.after0 = after0;
+    slot.after1 = after1;
   }
 
-  private result(eventCount: number): SearchState {
-    // Exact sums (the running sums carry rounding from many small updates).
-    const sumBefore = [0, 0];
-    const sumAfter = [0, 0];
+  /** Exact sums (the running sums carry rounding from many small updates). */
+  private exactSums(): { before0: number; before1: number; after0: number; after1: number } {
+    let before0 = 0;
+    let before1 = 0;
+    let after0 = 0;
+    let after1 = 0;
     for (const slot of this.slots) {
-      for (let c = 0; c < 2; c++) {
-        sumBefore[c] = sumBefore[c]! + slot.before[c]!;
-        sumAfter[c] = sumAfter[c]! + slot.after[c]!;
-      }
+      before0 += slot.before0;
+      before1 += slot.before1;
+      after0 += slot.after0;
+      after1 += slot.after1;
     }
-    const totalBefore = sumBefore[0]! + sumBefore[1]!;
-    const totalAfter = sumAfter[0]! + sumAfter[1]!;
-    if (!(totalAfter > 0) || !(totalBefore > 0)) {
+    if (!(after0 + after1 > 0) || !(before0 + before1 > 0)) {
       throw new AtharError(
         "validation_failed",
         "the log leaves no probability anywhere; ROW must keep a share above 0",
       );
     }
+    return { before0, before1, after0, after1 };
+  }
+
+  /** The headline figures of the current evaluation, without building the per-segment results. */
+  headline(): HeadlineFigures {
+    const { before0, before1, after0, after1 } = this.exactSums();
+    const totalAfter = after0 + after1;
+    const figures: HeadlineFigures = {
+      posResponsive: before0 > 0 ? 1 - after0 / before0 : 0,
+      posUnresponsive: before1 > 0 ? 1 - after1 / before1 : 0,
+      posCombined: 1 - totalAfter / (before0 + before1),
+      remainingSearchedSpaces: 0,
+      remainingUnsearchedSpaces: 0,
+      remainingHypotheses: 0,
+      remainingRow: 0,
+    };
+    for (const slot of this.slots) {
+      figures[remainingCategory(slot.segment.kind, slot.searches.length)] +=
+        (slot.after0 + slot.after1) / totalAfter;
+    }
+    return figures;
+  }
+
+  state(): SearchState {
+    const { before0, before1, after0, after1 } = this.exactSums();
+    const totalBefore = before0 + before1;
+    const totalAfter = after0 + after1;
     const share = (value: number, total: number): number => (total > 0 ? value / total : 0);
     const segments = this.slots.map((slot): SegmentResult => {
-      const pod = {
-        responsive: 1 - this.classNonDetection(slot, RESPONSIVE),
-        unresponsive: 1 - this.classNonDetection(slot, UNRESPONSIVE),
-      };
-      const before = slot.before[0]! + slot.before[1]!;
+      const before = slot.before0 + slot.before1;
       const capsReached: MethodClassId[] = [];
       for (let k = 0; k < CLASS_COUNT; k++) {
         const cap = this.methodClasses[METHOD_CLASS_IDS[k]!].cap;
+        const person = slot.index * 2 * CLASS_COUNT;
         const reached =
-          [0, 1].some((c) => Math.exp(-slot.coverage[c * CLASS_COUNT + k]!) < 1 - cap) ||
-          Math.exp(-slot.voidCoverage[k]!) < 1 - cap;
+          Math.exp(-this.coverage[person + k]!) < 1 - cap ||
+          Math.exp(-this.coverage[person + CLASS_COUNT + k]!) < 1 - cap ||
+          Math.exp(-this.voidCoverage[slot.index * CLASS_COUNT + k]!) < 1 - cap;
         if (reached) capsReached.push(METHOD_CLASS_IDS[k]!);
       }
       const result: SegmentResult = {
         segment: slot.segment,
-        poa: share(slot.after[0]! + slot.after[1]!, totalAfter),
-        poaByClass: {
-          responsive: share(slot.after[0]!, sumAfter[0]!),
-          unresponsive: share(slot.after[1]!, sumAfter[1]!),
-        },
-        poaBeforeSearch: share(slot.before[0]! + slot.before[1]!, totalBefore),
+        poa: share(slot.after0 + slot.after1, totalAfter),
+        poaByClass: { responsive: share(slot.after0, after0), unresponsive: share(slot.after1, after1) },
+        poaBeforeSearch: share(before, totalBefore),
         poaBeforeSearchByClass: {
-          responsive: share(slot.before[0]!, sumBefore[0]!),
-          unresponsive: share(slot.before[1]!, sumBefore[1]!),
+          responsive: share(slot.before0, before0),
+          unresponsive: share(slot.before1, before1),
         },
-        pod,
-        podCombined: before > 0 ? 1 - (slot.after[0]! + slot.after[1]!) / before : 0,
+        pod: {
+          responsive: 1 - this.classNonDetection(slot, 0),
+          unresponsive: 1 - this.classNonDetection(slot, 1),
+        },
+        podCombined: before > 0 ? 1 - (slot.after0 + slot.after1) / before : 0,
         searches: slot.searches.length,
         alerts: slot.alerts,
         subjectsFound: slot.subjectsFound,
@@ -861,8 +1068,10 @@ class LogFold {
       };
       if (slot.segment.kind === "hypothesis") {
         let miss = 1;
-        for (let k = 0; k < CLASS_COUNT; k++)
-          if (slot.voidCoverage[k]! > 0) miss *= this.nonDetection(slot.voidCoverage[k]!, k);
+        for (let k = 0; k < CLASS_COUNT; k++) {
+          const coverage = this.voidCoverage[slot.index * CLASS_COUNT + k]!;
+          if (coverage > 0) miss *= this.nonDetection(coverage, k);
+        }
         result.podVoid = 1 - miss;
         const pi = this.existence(slot);
         result.pExists = result.poa + pi * (1 - result.poa);
@@ -873,13 +1082,13 @@ class LogFold {
     });
     return {
       segments,
-      classPosterior: { responsive: sumAfter[0]! / totalAfter, unresponsive: sumAfter[1]! / totalAfter },
+      classPosterior: { responsive: after0 / totalAfter, unresponsive: after1 / totalAfter },
       pos: {
-        responsive: sumBefore[0]! > 0 ? 1 - sumAfter[0]! / sumBefore[0]! : 0,
-        unresponsive: sumBefore[1]! > 0 ? 1 - sumAfter[1]! / sumBefore[1]! : 0,
+        responsive: before0 > 0 ? 1 - after0 / before0 : 0,
+        unresponsive: before1 > 0 ? 1 - after1 / before1 : 0,
         combined: 1 - totalAfter / totalBefore,
       },
-      evidence: this.evidenceResults,
+      evidence: this.evidenceResults(),
       methods: [...this.methods.values()],
       methodClasses: { ...this.methodClasses },
       mapping: this.mapping,
@@ -887,9 +1096,9 @@ class LogFold {
       plannerEstimates: this.estimates.size,
       timeline: this.timeline,
       posSeries: this.series,
-      uncertainQuantities: this.used,
+      uncertainQuantities: new Map(this.used),
       warnings: [...new Set([...this.baseWarnings, ...this.warnings])],
-      eventCount,
+      eventCount: this.eventCount,
     };
   }
 }

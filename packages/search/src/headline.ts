@@ -1,4 +1,5 @@
 import type { SearchState } from "./fold";
+import type { SegmentKind } from "./segment";
 
 /**
  * The headline figures of a search: what the coverage report leads with, what an export claims and
@@ -28,32 +29,27 @@ export const HEADLINE_FIGURE_NAMES: readonly (keyof HeadlineFigures)[] = [
   "remainingRow",
 ];
 
-export function headlineFigures(state: SearchState): HeadlineFigures {
-  let searched = 0;
-  let unsearched = 0;
-  let hypotheses = 0;
-  let row = 0;
-  for (const result of state.segments) {
-    switch (result.segment.kind) {
-      case "row":
-        row += result.poa;
-        break;
-      case "hypothesis":
-        hypotheses += result.poa;
-        break;
-      case "space":
-        if (result.searches > 0) searched += result.poa;
-        else unsearched += result.poa;
-        break;
-    }
-  }
-  return {
+/** Which remaining share a segment's probability counts in. */
+export function remainingCategory(
+  kind: SegmentKind,
+  searches: number,
+): "remainingSearchedSpaces" | "remainingUnsearchedSpaces" | "remainingHypotheses" | "remainingRow" {
+  if (kind === "row") return "remainingRow";
+  if (kind === "hypothesis") return "remainingHypotheses";
+  return searches > 0 ? "remainingSearchedSpaces" : "remainingUnsearchedSpaces";
+}
+
+export function headlineFigures(state: Pick<SearchState, "segments" | "pos">): HeadlineFigures {
+  const figures: HeadlineFigures = {
     posResponsive: state.pos.responsive,
     posUnresponsive: state.pos.unresponsive,
     posCombined: state.pos.combined,
-    remainingSearchedSpaces: searched,
-    remainingUnsearchedSpaces: unsearched,
-    remainingHypotheses: hypotheses,
-    remainingRow: row,
+    remainingSearchedSpaces: 0,
+    remainingUnsearchedSpaces: 0,
+    remainingHypotheses: 0,
+    remainingRow: 0,
   };
+  for (const result of state.segments)
+    figures[remainingCategory(result.segment.kind, result.searches)] += result.poa;
+  return figures;
 }

@@ -1,7 +1,7 @@
 import type { SearchLogEvent } from "./events";
-import { foldSearchLog, type SearchState } from "./fold";
-import { HEADLINE_FIGURE_NAMES, type HeadlineFigures, headlineFigures } from "./headline";
-import type { Scenario, UncertainValue } from "./uncertain-value";
+import { SearchLogFold } from "./fold";
+import { HEADLINE_FIGURE_NAMES, type HeadlineFigures } from "./headline";
+import type { UncertainValue } from "./uncertain-value";
 
 /**
  * Sensitivity: every headline figure recomputed with each uncertain quantity the result depends on (method
@@ -30,12 +30,19 @@ export interface SensitivityAnalysis {
   parameters: ParameterSensitivity[];
 }
 
-export function sensitivityAnalysis(
-  events: readonly SearchLogEvent[],
-  likelyState?: SearchState,
-): SensitivityAnalysis {
-  const base = likelyState ?? foldSearchLog(events, { history: false });
-  const likely = headlineFigures(base);
+/**
+ * Runs on a log, or on a log already folded (its figures are re-evaluated in place and left at the likely
+ * values afterwards).
+ */
+export function sensitivityAnalysis(source: readonly SearchLogEvent[] | SearchLogFold): SensitivityAnalysis {
+  let fold: SearchLogFold;
+  if (source instanceof SearchLogFold) {
+    fold = source;
+  } else {
+    fold = new SearchLogFold({ history: false });
+    fold.run(source);
+  }
+  const likely = fold.headline();
   const figures = Object.fromEntries(
     HEADLINE_FIGURE_NAMES.map((name) => [
       name,
@@ -43,18 +50,16 @@ export function sensitivityAnalysis(
     ]),
   ) as Record<keyof HeadlineFigures, FigureRange>;
   const parameters: ParameterSensitivity[] = [];
-  const quantities = [...base.uncertainQuantities.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const quantities = [...fold.uncertainQuantities().entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   for (const [quantityId, value] of quantities) {
     if (!(value.min < value.max)) continue;
-    const run = (scenario: Scenario): HeadlineFigures =>
-      headlineFigures(
-        foldSearchLog(events, {
-          history: false,
-          scenarioOf: (id) => (id === quantityId ? scenario : "likely"),
-        }),
-      );
-    const atMin = run("min");
-    const atMax = run("max");
+    fold.recomputeQuantity(quantityId, "min");
+    const atMin = fold.headline();
+    fold.recomputeQuantity(quantityId, "max");
+    const atMax = fold.headline();
+    fold.recomputeQuantity(quantityId, "likely");
     let swing = 0;
     for (const name of HEADLINE_FIGURE_NAMES) {
       const range = figures[name];

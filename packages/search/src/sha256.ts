@@ -20,9 +20,14 @@ const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b0568
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8Encode(text: string): Uint8Array {
-  const bytes: number[] = [];
+  const bytes = new Uint8Array(text.length * 3);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      bytes[n++] = code;
+      continue;
+    }
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -30,19 +35,22 @@ export function utf8Encode(text: string): Uint8Array {
         i++;
       } else code = 0xfffd;
     } else if (code >= 0xdc00 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000)
-      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 0x3f),
-        0x80 | ((code >> 6) & 0x3f),
-        0x80 | (code & 0x3f),
-      );
+    if (code < 0x800) {
+      bytes[n++] = 0xc0 | (code >> 6);
+      bytes[n++] = 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      bytes[n++] = 0xe0 | (code >> 12);
+      bytes[n++] = 0x80 | ((code >> 6) & 0x3f);
+      bytes[n++] = 0x80 | (code & 0x3f);
+    } else {
+      // A surrogate pair: two UTF-16 units, four bytes, within the 3-bytes-per-unit allowance.
+      bytes[n++] = 0xf0 | (code >> 18);
+      bytes[n++] = 0x80 | ((code >> 12) & 0x3f);
+      bytes[n++] = 0x80 | ((code >> 6) & 0x3f);
+      bytes[n++] = 0x80 | (code & 0x3f);
+    }
   }
-  return Uint8Array.from(bytes);
+  return bytes.subarray(0, n);
 }
 
 export function sha256(message: Uint8Array): Uint8Array {

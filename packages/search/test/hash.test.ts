@@ -59,9 +59,18 @@ describe("canonical JSON (RFC 8785)", () => {
     );
   });
 
+  it("sorts integer-like keys as strings too (JavaScript enumerates them first, numerically)", () => {
+    expect(canonicalJsonStrict({ b: 1, "10": 2, "2": 3, a: { "1": true, x: [1, { "0": 0 }] } })).toBe(
+      '{"10":2,"2":3,"a":{"1":true,"x":[1,{"0":0}]},"b":1}',
+    );
+  });
+
   it("refuses what JSON cannot carry", () => {
     expect(() => canonicalJsonStrict({ a: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJsonStrict([undefined])).toThrow(TypeError);
+    expect(() => canonicalJsonStrict({ a: [1, Number.POSITIVE_INFINITY] })).toThrow(TypeError);
+    expect(() => canonicalJsonStrict({ "1": Number.NaN })).toThrow(TypeError);
+    expect(() => canonicalJsonStrict({ f: () => 1 })).toThrow(TypeError);
   });
 
   it("gives a log hash that changes with any change", () => {

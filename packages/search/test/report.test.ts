@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCoverageReport } from "../src/coverage-report";
 import type { SearchLogEvent } from "../src/events";
-import { HEADLINE_FIGURE_NAMES } from "../src/headline";
+import { foldSearchLog } from "../src/fold";
+import { HEADLINE_FIGURE_NAMES, headlineFigures } from "../src/headline";
 import { searchLogHash } from "../src/log-hash";
 import { exportSearchLog, verifySearchExport } from "../src/search-export";
 import { sensitivityAnalysis } from "../src/sensitivity";
+import { uncertain } from "../src/uncertain-value";
 import { LogBuilder, podEffort } from "./log-builder";
 
 function siteLog(): LogBuilder {
@@ -122,6 +124,36 @@ describe("coverage report", () => {
 });
 
 describe("sensitivity", () => {
+  it("re-evaluates each quantity exactly as a fresh fold at that scenario would", () => {
+    const log = siteLog()
+      .alertEvidence("dog-1", "A", 0.7, 0.15)
+      .search("C", "canine", { hours: 0.2 }, "alert")
+      .push({
+        type: "parameter.changed",
+        parameter: "pResponsive",
+        value: uncertain(0.3, 0.6, 0.9, "medical team"),
+      } as Omit<SearchLogEvent, "id" | "at">);
+    const analysis = sensitivityAnalysis(log.events);
+    expect(analysis.parameters.length).toBeGreaterThanOrEqual(8);
+    for (const parameter of analysis.parameters) {
+      for (const scenario of ["min", "max"] as const) {
+        const fresh = headlineFigures(
+          foldSearchLog(log.events, {
+            history: false,
+            scenarioOf: (id) => (id === parameter.quantityId ? scenario : "likely"),
+          }),
+        );
+        const seen = scenario === "min" ? parameter.atMin : parameter.atMax;
+        for (const name of HEADLINE_FIGURE_NAMES) expect(seen[name]).toBeCloseTo(fresh[name], 12);
+      }
+    }
+    // The fold is left at the likely values.
+    expect(analysis.figures.posCombined.likely).toBeCloseTo(
+      headlineFigures(foldSearchLog(log.events)).posCombined,
+      12,
+    );
+  });
+
   it("runs every uncertain quantity at min and max and brackets each figure", () => {
     const log = siteLog();
     const analysis = sensitivityAnalysis(log.events);

@@ -132,7 +132,9 @@ function logOf(file: InputFile) {
   const raw = json && typeof json === "object" && json.format === SEARCH_EXPORT_FORMAT ? json.log : file.json;
   try {
     const events = parseSearchLog(raw);
-    return { events, state: foldSearchLog(events) };
+    // Fold once here so that an inconsistent log is reported as bad input.
+    foldSearchLog(events, { history: false });
+    return events;
   } catch (error) {
     return inputError(file, error);
   }
@@ -189,7 +191,7 @@ export function register(program: Command): void {
         }
         return;
       }
-      const { events, state } = logOf(file);
-      print(options.export ? exportSearchLog(events) : buildCoverageReport(events, state), pretty);
+      const events = logOf(file);
+      print(options.export ? exportSearchLog(events) : buildCoverageReport(events), pretty);
     });
 }
