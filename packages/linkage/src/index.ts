@@ -12,6 +12,7 @@ export * from "./fields/field";
 export { IdentifierField, normalizeIdentifier } from "./fields/identifier-field";
 export { NameField } from "./fields/name-field";
 export { TextField } from "./fields/text-field";
+export * from "./inquiry-index";
 export * from "./linkage";
 export * from "./merge-log";
 export * from "./model";

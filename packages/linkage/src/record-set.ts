@@ -71,24 +71,39 @@ export class RecordSet {
     return this.addWith(id, (f) => values[this.columns[f] as string], source, where);
   }
 
+  /**
+   * Adds a record that does not count towards term frequencies (a query), to be dropped with truncate().
+   */
+  addQuery(id: string, values: RecordValues, source = 1): number {
+    return this.addWith(id, (f) => values[this.columns[f] as string], source, undefined, false);
+  }
+
+  /** Drops the records from `size` on. */
+  truncate(size: number): void {
+    this.ids.length = size;
+    this.sources.length = size;
+    for (const field of this.fields) field.truncate(size);
+  }
+
   /** Adds one record whose value for field f is cell(f). */
   private addWith(
     id: string,
     cell: (field: number) => string | undefined,
     source: number,
     where: ((column: string) => string) | undefined,
+    count = true,
   ): number {
     const index = this.ids.length;
     for (let f = 0; f < this.fields.length; f++) {
       const field = this.fields[f] as Field;
       try {
-        field.push(cell(f));
+        field.push(cell(f), count);
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         // Keep the columns aligned before reporting.
         for (let g = f; g < this.fields.length; g++) {
           const other = this.fields[g] as Field;
-          if (other.size === index) other.push(undefined);
+          if (other.size === index) other.push(undefined, count);
         }
         this.ids.push(id);
         this.sources.push(source);

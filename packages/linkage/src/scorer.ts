@@ -48,6 +48,8 @@ export interface PairExplanation {
 /** Evidence, in bits, that one field of a proof must give on its own (see guardFired). */
 export const PROOF_BITS = 4;
 
+const DIFFERENT_NAMES = 2;
+
 export const GUARD_NONE = 0;
 /** The parents' names agree and nothing proves this is not a brother or sister. */
 export const GUARD_SIBLINGS = 1;
@@ -67,6 +69,8 @@ export class PairScorer {
   private readonly groupOf: Int32Array;
   private readonly groupBest: Float64Array;
   private readonly groupBestField: Int32Array;
+  /** Per field and level: 0 agreement or missing, 1 disagreement ("else"), 2 two different listed names. */
+  private readonly disagreement: Uint8Array[];
   /** Per field and level: 1 when the level counts as agreeing. */
   private readonly agreeTables: Uint8Array[];
   /** The prior in bits, log2(λ/(1−λ)). */
@@ -89,6 +93,11 @@ export class PairScorer {
     this.groupBest = new Float64Array(model.correlatedGroups.length);
     this.groupBestField = new Int32Array(model.correlatedGroups.length);
     this.agreeTables = agreementTables(this.fields);
+    this.disagreement = model.fields.map((parameters) =>
+      Uint8Array.from(parameters.levels, (id, level) =>
+        id === "different" ? DIFFERENT_NAMES : level === parameters.levels.length - 1 ? 1 : 0,
+      ),
+    );
     this.prior = priorBits(model.lambda);
   }
 
@@ -156,7 +165,7 @@ export class PairScorer {
   }
 
   private strongAgreement(f: number, level: number): boolean {
-    // Same spelling; for names also the same listed name or the nearest name of an unlisted spelling.
+    // Same spelling, or for names the same listed name (not a guess from an unlisted spelling).
     return level === 1 || (level <= 3 && (this.fields[f] as Field).type === "name");
   }
 
@@ -171,19 +180,19 @@ export class PairScorer {
     }
     const guard = this.model.siblingGuard;
     if (guard === undefined) return GUARD_NONE;
-    let shared = 0;
-    for (const f of guard.shared) {
-      // Any evidence for the match counts, a misspelt father's name as well as an identical one.
-      const level = this.levels[f] as number;
-      if (level > 0 && ((this.bits[f] as Float64Array)[level] as number) > 0) shared++;
-    }
-    if (shared < guard.minShared) return GUARD_NONE;
+    const shared = this.sharedParents(guard.shared);
+    if (shared === 0) return GUARD_NONE;
     // A distinguishing field that disagrees outright (another given name, another birth date) points to a
-    // brother or sister; then only a proof that does not rest on those fields (the national ID) lifts the cap.
+    // brother or sister; then only a proof that does not rest on those fields (the national ID) lifts the
+    // cap. Two different listed given names are a sign as soon as one parent's field agrees.
     let differs = false;
+    let differentNames = false;
     for (const f of guard.distinguishing) {
-      if ((this.levels[f] as number) === (this.bits[f] as Float64Array).length - 1) differs = true;
+      const code = (this.disagreement[f] as Uint8Array)[this.levels[f] as number] as number;
+      if (code !== 0) differs = true;
+      if (code === DIFFERENT_NAMES) differentNames = true;
     }
+    if (shared < guard.minShared && !differentNames) return GUARD_NONE;
     if (!differs && guard.proofs.length === 0) return GUARD_NONE;
     for (const proof of guard.proofs) {
       if (differs && proof.some((part) => guard.distinguishing.includes(part.field))) continue;
@@ -204,6 +213,16 @@ export class PairScorer {
     return GUARD_SIBLINGS;
   }
 
+  /** How many of the parents' fields give evidence for the match (a misspelt one as well as an identical one). */
+  private sharedParents(fields: readonly number[]): number {
+    let shared = 0;
+    for (const f of fields) {
+      const level = this.levels[f] as number;
+      if (level > 0 && ((this.bits[f] as Float64Array)[level] as number) > 0) shared++;
+    }
+    return shared;
+  }
+
   /**
    * A reason why the records of the last pair passed to weight() cannot be one person, not merely a lack of
    * evidence that they are: a strong identifier disagrees, or the parents' fields agree while a
@@ -219,15 +238,12 @@ export class PairScorer {
     }
     const guard = this.model.siblingGuard;
     if (guard === undefined) return undefined;
-    let shared = 0;
-    for (const f of guard.shared) {
-      const level = this.levels[f] as number;
-      if (level > 0 && ((this.bits[f] as Float64Array)[level] as number) > 0) shared++;
-    }
-    if (shared < guard.minShared) return undefined;
+    const shared = this.sharedParents(guard.shared);
+    if (shared === 0) return undefined;
     for (const f of guard.distinguishing) {
-      if ((this.levels[f] as number) === (this.bits[f] as Float64Array).length - 1) {
-        return `possible siblings (same parents, different ${this.model.fields[f]?.name})`;
+      const code = (this.disagreement[f] as Uint8Array)[this.levels[f] as number] as number;
+      if (code === DIFFERENT_NAMES || (code !== 0 && shared >= guard.minShared)) {
+        return `possible siblings (a parent's name agrees, ${this.model.fields[f]?.name} differs)`;
       }
     }
     return undefined;

@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import * as audit from "./audit";
+import * as link from "./link";
 import * as registry from "./registry";
 import * as search from "./search";
 import * as server from "./server";
@@ -15,6 +16,7 @@ export function registerAllCommands(program: Command): void {
   users.register(program);
   audit.register(program);
   site.register(program);
-  registry.register(program);
   search.register(program);
+  registry.register(program);
+  link.register(program);
 }

@@ -44,7 +44,7 @@ export class CategoryField implements Field {
     return this.valueOf.length;
   }
 
-  push(rawValue: string | undefined): void {
+  push(rawValue: string | undefined, count = true): void {
     if (isBlank(rawValue)) {
       this.valueOf.push(-1);
       return;
@@ -76,6 +76,10 @@ export class CategoryField implements Field {
       const value = this.valueOf.data[record] as number;
       return value < 0 ? -1 : this.canonicalId.get(value);
     };
+  }
+
+  truncate(size: number): void {
+    this.valueOf.length = size;
   }
 
   display(record: number): string {

@@ -83,7 +83,7 @@ export class DateField implements Field {
     return this.packed.length;
   }
 
-  push(rawValue: string | undefined): void {
+  push(rawValue: string | undefined, count = true): void {
     if (isBlank(rawValue)) {
       this.packed.push(-1);
       this.flags.push(0);
@@ -111,7 +111,7 @@ export class DateField implements Field {
     this.packed.push(packed);
     this.flags.push(flags);
     this.rawOf.push(id);
-    if ((flags & (FLAG_INVALID | FLAG_APPROXIMATE)) === 0 && packed % 100 > 0) {
+    if (count && (flags & (FLAG_INVALID | FLAG_APPROXIMATE)) === 0 && packed % 100 > 0) {
       this.fullCounts.set(packed, (this.fullCounts.get(packed) ?? 0) + 1);
       this.fullTotal++;
     }
@@ -190,6 +190,12 @@ export class DateField implements Field {
       default:
         throw new RangeError(`field ${this.name} (date) has no blocking key "${kind}"`);
     }
+  }
+
+  truncate(size: number): void {
+    this.packed.length = size;
+    this.flags.length = size;
+    this.rawOf.length = size;
   }
 
   display(record: number): string {

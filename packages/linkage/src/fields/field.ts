@@ -36,9 +36,15 @@ export interface Field {
   readonly size: number;
   /**
    * Encodes the value of the next record (undefined or blank = missing). Throws RangeError with a reason
-   * when the value cannot be read (an impossible date), so the caller can name the line and field.
+   * when the value cannot be read (an impossible date), so the caller can name the line and field. With
+   * count = false the value does not count towards term frequencies (a query, not a registry record).
    */
-  push(raw: string | undefined): void;
+  push(raw: string | undefined, count?: boolean): void;
+  /**
+   * Forgets the records from `size` on (an inquiry scored against a registry and dropped). Their values
+   * must have been pushed with count = false, so that term frequencies are those of the registry.
+   */
+  truncate(size: number): void;
   /** The comparison level of records i and j. */
   compare(i: number, j: number): number;
   /**

@@ -44,7 +44,7 @@ export class IdentifierField implements Field {
     return this.valueOf.length;
   }
 
-  push(rawValue: string | undefined): void {
+  push(rawValue: string | undefined, count = true): void {
     if (isBlank(rawValue)) {
       this.valueOf.push(-1);
       return;
@@ -57,7 +57,7 @@ export class IdentifierField implements Field {
     }
     const normalized = this.normalizedId.get(id);
     this.valueOf.push(normalized < 0 ? -1 : id);
-    if (normalized >= 0) this.normalizedForms.count(normalized);
+    if (normalized >= 0 && count) this.normalizedForms.count(normalized);
   }
 
   compare(i: number, j: number): number {
@@ -86,6 +86,10 @@ export class IdentifierField implements Field {
       const value = this.valueOf.data[record] as number;
       return value < 0 ? -1 : this.normalizedId.get(value);
     };
+  }
+
+  truncate(size: number): void {
+    this.valueOf.length = size;
   }
 
   display(record: number): string {

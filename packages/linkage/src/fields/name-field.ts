@@ -15,8 +15,9 @@
  *             grandfather stands where the father should) — only when `alsoCompareWith` names fields;
  *             when both fields are exchanged (father ↔ grandfather), each is compared with its counterpart
  *             and gets that level
- *   else      none of these; also when both spellings are listed names and different names (Hasan ≠
- *             Hussein), whatever their skeletons say
+ *   different both spellings are listed names, and different names (Hasan ≠ Hussein), whatever their
+ *             skeletons say: strong evidence of two people
+ *   else      none of these
  */
 import { defaultNameDictionary, type NameDictionary, sameName } from "../names/dictionary";
 import { headKeys, nameKeys } from "../names/name-keys";
@@ -74,7 +75,8 @@ const LEVEL = {
     initialM: 0.02,
     termFrequency: false,
   },
-  else: { id: "else", label: "different names", initialM: 0.04, termFrequency: false },
+  different: { id: "different", label: "two different listed names", initialM: 0.01, termFrequency: false },
+  else: { id: "else", label: "dissimilar spellings", initialM: 0.03, termFrequency: false },
 } as const satisfies Record<string, LevelSpec>;
 
 const SCRIPT_ARABIC = 0;
@@ -99,6 +101,7 @@ export class NameField implements Field {
   private readonly levelFuzzy: number;
   private readonly levelFuzzyLow: number;
   private readonly levelSwapped: number;
+  private readonly levelDifferent: number;
   private readonly levelElse: number;
 
   /** Per record: id of the distinct raw value, or -1. */
@@ -148,7 +151,7 @@ export class NameField implements Field {
       LEVEL.fuzzyLow,
     ];
     if (options.crossFields) levels.push(LEVEL.swapped);
-    levels.push(LEVEL.else);
+    levels.push(LEVEL.different, LEVEL.else);
     this.levels = levels;
     this.levelNearest = 3;
     this.levelSkeleton = 4;
@@ -156,6 +159,7 @@ export class NameField implements Field {
     this.levelFuzzy = 6;
     this.levelFuzzyLow = 7;
     this.levelSwapped = options.crossFields ? 8 : -1;
+    this.levelDifferent = levels.length - 2;
     this.levelElse = levels.length - 1;
   }
 
@@ -168,7 +172,7 @@ export class NameField implements Field {
     return this.valueOf.length;
   }
 
-  push(rawValue: string | undefined): void {
+  push(rawValue: string | undefined, count = true): void {
     if (isBlank(rawValue)) {
       this.valueOf.push(-1);
       return;
@@ -211,6 +215,7 @@ export class NameField implements Field {
       return;
     }
     this.valueOf.push(id);
+    if (!count) return;
     this.raw.count(id);
     this.identities.count(this.identityId.get(id));
     this.skeletons.count(this.skeletonId.get(id));
@@ -235,7 +240,7 @@ export class NameField implements Field {
           : sameName(this.names[a] as readonly number[], this.names[b] as readonly number[]);
       if (same) return guessed ? this.levelNearest : 2;
       // Two listed names that differ are different names; a guessed one may just be a wrong guess.
-      if (!guessed) return this.levelElse;
+      if (!guessed) return this.levelDifferent;
     }
     const skeleton = this.skeletonId.data;
     if (skeleton[a] === skeleton[b]) return this.levelSkeleton;
@@ -302,7 +307,9 @@ export class NameField implements Field {
       const backAgrees = back >= 1 && back <= this.levelSkeleton;
       // Both fields exchanged: each agrees with its counterpart, as strongly as that comparison says.
       if (acrossAgrees && backAgrees) return Math.max(across, back);
-      if ((acrossAgrees || backAgrees) && level === this.levelElse) return this.levelSwapped;
+      if ((acrossAgrees || backAgrees) && (level === this.levelElse || level === this.levelDifferent)) {
+        return this.levelSwapped;
+      }
     }
     return level;
   }
@@ -349,6 +356,10 @@ export class NameField implements Field {
       default:
         throw new RangeError(`field ${this.name} (name) has no blocking key "${kind}"`);
     }
+  }
+
+  truncate(size: number): void {
+    this.valueOf.length = size;
   }
 
   display(record: number): string {

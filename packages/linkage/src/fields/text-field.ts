@@ -57,7 +57,7 @@ export class TextField implements Field {
     return this.valueOf.length;
   }
 
-  push(rawValue: string | undefined): void {
+  push(rawValue: string | undefined, count = true): void {
     if (isBlank(rawValue)) {
       this.valueOf.push(-1);
       return;
@@ -75,6 +75,7 @@ export class TextField implements Field {
       return;
     }
     this.valueOf.push(id);
+    if (!count) return;
     this.normalizedForms.count(normalized);
     this.nonMissing++;
   }
@@ -134,6 +135,10 @@ export class TextField implements Field {
       default:
         throw new RangeError(`field ${this.name} (text) has no blocking key "${kind}"`);
     }
+  }
+
+  truncate(size: number): void {
+    this.valueOf.length = size;
   }
 
   display(record: number): string {

@@ -17,7 +17,7 @@ import type { NameListEntry } from "./name-list";
 import { latinSkeleton } from "./skeleton";
 
 const MIN_SIMILARITY = 0.85;
-const MARGIN = 0.03;
+const MARGIN = 0.06;
 
 interface Candidate {
   readonly id: number;
