@@ -16,7 +16,7 @@ export function registerAllCommands(program: Command): void {
   users.register(program);
   audit.register(program);
   site.register(program);
-  search.register(program);
   registry.register(program);
+  search.register(program);
   link.register(program);
 }
