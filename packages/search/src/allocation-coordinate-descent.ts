@@ -60,7 +60,15 @@ export function solveByCoordinateDescent(
         keys[j] = logP[i]! - others + logRate[j]!;
         coverage[i] = others;
       }
-      x[block.index] = waterFill(keys, rate, count, block.budget, hours, scratch);
+      x[block.index] = waterFill(
+        keys,
+        rate,
+        count,
+        block.budget,
+        hours,
+        scratch,
+        sweeps > 1 ? x[block.index] : undefined,
+      );
       let moved = 0;
       for (let j = 0; j < count; j++) {
         const i = segment[j]!;
@@ -70,6 +78,7 @@ export function solveByCoordinateDescent(
       }
       largestStep = Math.max(largestStep, moved / block.budget);
     }
+    // The gap costs a pass with exponentials: check it only once the hours have settled.
     if (largestStep <= stepTolerance && gapOf(x) <= tolerance) break;
   }
   return sweeps;

@@ -27,8 +27,14 @@ export interface PlanOptions {
   /** Hours since people were last supplied with water, when the plan is carried out (per segment id or one figure). */
   hoursWithoutWater?: number | Readonly<Record<string, number>>;
   survival?: SurvivalCurve;
+  /**
+   * Solver settings. Default: stop when the plan's POS is certified within 1e-7 of the best possible (hours
+   * of interchangeable teams are not unique anyway, so they are not iterated further).
+   */
   allocation?: AllocationOptions;
 }
+
+const PLAN_ALLOCATION: AllocationOptions = { tolerance: 1e-7, stepTolerance: Number.POSITIVE_INFINITY };
 
 export interface SearchPlan {
   subjectClass: SubjectClass;
@@ -101,7 +107,7 @@ export function planSearch(
       rates,
       budgets: resources.map((resource) => resource.hours),
     },
-    options.allocation,
+    options.allocation ?? PLAN_ALLOCATION,
   );
   let pos = 0;
   let posAlive = 0;

@@ -19,6 +19,7 @@ export function waterFill(
   budget: number,
   out: Float64Array,
   scratch: Int32Array,
+  guess?: number,
 ): number {
   if (count === 0) return Number.NEGATIVE_INFINITY;
   if (budget <= 0) {
@@ -26,6 +27,16 @@ export function waterFill(
     for (let j = 1; j < count; j++) if (keys[j]! > top) top = keys[j]!;
     out.fill(0, 0, count);
     return top;
+  }
+  if (guess !== undefined && Number.isFinite(guess)) {
+    const x = newtonFromGuess(keys, rates, count, budget, guess);
+    if (x !== undefined) {
+      for (let j = 0; j < count; j++) {
+        const k = keys[j]!;
+        out[j] = k > x ? (k - x) / rates[j]! : 0;
+      }
+      return x;
+    }
   }
   for (let j = 0; j < count; j++) scratch[j] = j;
   // Σ k/w and Σ 1/w of the candidates already known to be active (keys above the root).
@@ -82,6 +93,44 @@ export function waterFill(
     out[j] = k > x ? (k - x) / rates[j]! : 0;
   }
   return x;
+}
+
+/**
+ * Warm start (repeated solves whose root moves little, as in coordinate descent): Newton steps on the
+ * piecewise-linear S from a guess. From the right of the root one step lands at or left of it (the supporting
+ * line of a convex function lies below it); from the left, steps move right and stop exactly on the root
+ * once the active set no longer changes. Gives up (undefined) after a few passes so that the selection
+ * search bounds the cost.
+ */
+function newtonFromGuess(
+  keys: Float64Array,
+  rates: Float64Array,
+  count: number,
+  budget: number,
+  guess: number,
+): number | undefined {
+  let x = guess;
+  let previousActive = -1;
+  for (let pass = 0; pass < 6; pass++) {
+    let sumKeyOverRate = 0;
+    let sumInverseRate = 0;
+    let active = 0;
+    for (let j = 0; j < count; j++) {
+      const k = keys[j]!;
+      if (k > x) {
+        const inverse = 1 / rates[j]!;
+        sumKeyOverRate += k * inverse;
+        sumInverseRate += inverse;
+        active++;
+      }
+    }
+    if (active === 0) return undefined;
+    const next = (sumKeyOverRate - budget) / sumInverseRate;
+    if (next >= x && active === previousActive) return next;
+    previousActive = next >= x ? active : -1;
+    x = next;
+  }
+  return undefined;
 }
 
 function medianOfThree(keys: Float64Array, order: Int32Array, low: number, high: number): number {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AllocationProblem, allocateEffort } from "../src/allocation";
 import { optimalityViolation } from "../src/optimality";
+import { waterFill } from "../src/water-filling";
 
 /**
  * Oracles: the public test cases of SORAL (Search Optimal Resource Allocation Library), file
@@ -267,5 +268,38 @@ describe("allocation properties", () => {
     expect(() => allocateEffort({ weights: [1], rates: [[1]], budgets: [-1] })).toThrow(/hours/);
     expect(() => allocateEffort({ weights: [-1], rates: [[1]], budgets: [1] })).toThrow(/weight/);
     expect(() => allocateEffort({ weights: [1], rates: [[Number.NaN]], budgets: [1] })).toThrow(/rate/);
+  });
+});
+
+describe("water-filling", () => {
+  it("finds the same exact level with or without a warm start, and spends exactly the budget", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer(),
+        fc.double({ min: 0.01, max: 50, noNaN: true }),
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        (count, seed, budget, guess) => {
+          const random = seededRandom(seed);
+          const keys = Float64Array.from(
+            { length: count },
+            () => Math.log(random.next() + 1e-3) + (random.next() < 0.2 ? 0 : random.next()),
+          );
+          const rates = Float64Array.from({ length: count }, () => 0.05 + 4 * random.next());
+          const cold = new Float64Array(count);
+          const warm = new Float64Array(count);
+          const scratch = new Int32Array(count);
+          const x = waterFill(keys, rates, count, budget, cold, scratch);
+          const y = waterFill(keys, rates, count, budget, warm, scratch, guess);
+          expect(y).toBeCloseTo(x, 9);
+          expect(cold.reduce((a, b) => a + b, 0)).toBeCloseTo(budget, 9);
+          cold.forEach((t, j) => {
+            expect(warm[j]).toBeCloseTo(t, 9);
+            // t_j = max(0, (k_j − x)/w_j): the Charnes–Cooper form.
+            expect(t).toBeCloseTo(Math.max(0, (keys[j]! - x) / rates[j]!), 9);
+          });
+        },
+      ),
+    );
   });
 });
