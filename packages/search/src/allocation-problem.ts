@@ -90,10 +90,37 @@ export function parseAllocationProblem(value: unknown): AllocationProblemInput {
 /** Hours below this share of a resource's budget are reported as 0 (rounding of the solver). */
 const NEGLIGIBLE_HOURS = 1e-12;
 
+export interface AllocationDiagnostics {
+  method: string;
+  iterations: number;
+  /** Certified bound on how far `pos` is from the best possible. */
+  gap: number;
+  converged: boolean;
+}
+
+/**
+ * Tight by default (the contract promises the optimum): a certified gap of 1e-12 (more for large problems,
+ * where rounding in the sums alone reaches that) and hours that stopped moving.
+ */
+export function defaultContractOptions(problem: AllocationProblemInput): AllocationOptions {
+  return {
+    tolerance: 1e-12 * Math.max(1, problem.segments.length / 1000),
+    stepTolerance: 1e-12,
+    maxSweeps: 20_000,
+  };
+}
+
 export function solveAllocationProblem(
   problem: AllocationProblemInput,
-  options: AllocationOptions = { tolerance: 1e-12, stepTolerance: 1e-12, maxSweeps: 100_000 },
+  options?: AllocationOptions,
 ): AllocationProblemOutput {
+  return solveAllocationProblemWithDiagnostics(problem, options).output;
+}
+
+export function solveAllocationProblemWithDiagnostics(
+  problem: AllocationProblemInput,
+  options: AllocationOptions = defaultContractOptions(problem),
+): { output: AllocationProblemOutput; diagnostics: AllocationDiagnostics } {
   const index = new Map(problem.segments.map((segment, i) => [segment.id, i]));
   const n = problem.segments.length;
   const result = allocateEffort(
@@ -122,5 +149,13 @@ export function solveAllocationProblem(
   problem.segments.forEach((segment, i) => {
     posterior[segment.id] = result.posterior[i]!;
   });
-  return { allocation, pos: result.pos, posterior };
+  return {
+    output: { allocation, pos: result.pos, posterior },
+    diagnostics: {
+      method: result.method,
+      iterations: result.iterations,
+      gap: result.gap,
+      converged: result.converged,
+    },
+  };
 }

@@ -15,7 +15,7 @@ import {
   parseAllocationProblem,
   parseSearchLog,
   SEARCH_EXPORT_FORMAT,
-  solveAllocationProblem,
+  solveAllocationProblemWithDiagnostics,
   verifySearchExport,
 } from "@athar/search";
 import type { Command } from "commander";
@@ -159,7 +159,13 @@ export function register(program: Command): void {
       } catch (error) {
         inputError(file, error);
       }
-      print(solveAllocationProblem(problem));
+      const { output, diagnostics } = solveAllocationProblemWithDiagnostics(problem);
+      print(output);
+      if (!diagnostics.converged) {
+        process.stderr.write(
+          `athar: warning: stopped after ${diagnostics.iterations} sweeps; the POS is within ${diagnostics.gap.toExponential(2)} of the best possible\n`,
+        );
+      }
     });
 
   search
