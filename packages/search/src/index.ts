@@ -6,6 +6,7 @@ export * from "./bayes";
 export * from "./canonical-json";
 export * from "./coverage-report";
 export * from "./detection";
+export * from "./echoes";
 export * from "./event-parser";
 export * from "./events";
 export * from "./fold";

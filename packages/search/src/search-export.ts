@@ -86,7 +86,7 @@ export function verifySearchExport(value: unknown): VerificationResult {
     );
   }
   const { log, logHash, figures: claimed, engineVersion } = envelope.data;
-  const recomputedHash = searchLogHash(Array.isArray(log) ? log : []);
+  const recomputedHash = searchLogHash(log as readonly unknown[]);
   const events = parseSearchLog(log);
   const recomputed = headlineFigures(foldSearchLog(events, { history: false }));
   const figures = HEADLINE_FIGURE_NAMES.map((figure): FigureCheck => {
