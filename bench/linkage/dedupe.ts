@@ -17,6 +17,7 @@ const { values } = parseArgs({
     in: { type: "string" },
     threads: { type: "string" },
     threshold: { type: "string", default: "0.5" },
+    "show-siblings": { type: "string", default: "0" },
   },
 });
 const input = values.in;
@@ -53,9 +54,18 @@ let truePairs = 0;
 for (const c of count.values()) truePairs += (c * (c - 1)) / 2;
 let linkTp = 0;
 let siblingLinks = 0;
+const showSiblings = Number(values["show-siblings"]);
 for (const match of run.matches) {
   if (person[match.left] === person[match.right]) linkTp++;
-  else if (household[match.left] === household[match.right]) siblingLinks++;
+  else if (household[match.left] === household[match.right]) {
+    siblingLinks++;
+    if (siblingLinks <= showSiblings) {
+      const e = run.explain(match.left, match.right);
+      console.error(
+        `sibling link p=${e.probability.toFixed(3)} ${e.fields.map((f) => `${f.field}=${f.left}|${f.right}:${f.level}:${(f.bits + f.termFrequencyBits).toFixed(1)}`).join("  ")} corr=${e.correlations.map((c) => c.bits.toFixed(1)).join(",")}`,
+      );
+    }
+  }
 }
 // Cluster pairs: every pair inside a cluster counts as a predicted match.
 const members = new Map<number, number[]>();

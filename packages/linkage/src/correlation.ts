@@ -144,12 +144,13 @@ export function agreementTables(fields: readonly Field[]): Uint8Array[] {
   return fields.map((field) => Uint8Array.from(field.levels, (_, level) => (field.agrees(level) ? 1 : 0)));
 }
 
-/** The agreement mask of a pair from its levels. */
+/** The agreement mask of a pair from its levels (0 when an `unlessAgreeing` field agrees). */
 export function agreementMask(
   group: CorrelatedGroup,
   fields: readonly Field[],
   levels: ArrayLike<number>,
 ): number {
+  for (const f of group.unlessAgreeing) if ((fields[f] as Field).agrees(levels[f] as number)) return 0;
   let mask = 0;
   for (let k = 0; k < group.fields.length; k++) {
     const f = group.fields[k] as number;

@@ -183,27 +183,28 @@ export class PairScorer {
     const shared = this.sharedParents(guard.shared);
     if (shared === 0) return GUARD_NONE;
     // A distinguishing field that disagrees outright (another given name, another birth date) points to a
-    // brother or sister; then only a proof that does not rest on those fields (the national ID) lifts the
-    // cap. Two different listed given names are a sign as soon as one parent's field agrees.
+    // brother or sister as soon as one parent's field agrees; then only a proof that does not rest on those
+    // fields (the national ID) lifts the cap. Otherwise the cap needs `minShared` parents' fields and no proof.
     let differs = false;
-    let differentNames = false;
     for (const f of guard.distinguishing) {
-      const code = (this.disagreement[f] as Uint8Array)[this.levels[f] as number] as number;
-      if (code !== 0) differs = true;
-      if (code === DIFFERENT_NAMES) differentNames = true;
+      if ((this.disagreement[f] as Uint8Array)[this.levels[f] as number] !== 0) differs = true;
     }
-    if (shared < guard.minShared && !differentNames) return GUARD_NONE;
+    if (shared < guard.minShared && !differs) return GUARD_NONE;
     if (!differs && guard.proofs.length === 0) return GUARD_NONE;
     for (const proof of guard.proofs) {
       if (differs && proof.some((part) => guard.distinguishing.includes(part.field))) continue;
       let holds = true;
       for (const part of proof) {
         const level = this.levels[part.field] as number;
-        // A proof needs odds of at least 16:1 from the field alone (PROOF_BITS): a birth year one off, or two
-        // estimates within two years, are what siblings have too.
-        const positive =
-          level > 0 && ((this.bits[part.field] as Float64Array)[level] as number) >= PROOF_BITS;
-        if (!positive || (part.strong && !this.strongAgreement(part.field, level))) {
+        // A strong part needs the same spelling or listed name, however common; any other part needs odds of
+        // at least 16:1 from the field alone, term frequency included (PROOF_BITS): a birth year one off,
+        // two estimates within two years, or a skeleton shared with Mahmoud, are what siblings have too.
+        const holdsPart =
+          level > 0 &&
+          (part.strong
+            ? this.strongAgreement(part.field, level)
+            : this.fieldBits(part.field, level) >= PROOF_BITS);
+        if (!holdsPart) {
           holds = false;
           break;
         }
@@ -218,9 +219,14 @@ export class PairScorer {
     let shared = 0;
     for (const f of fields) {
       const level = this.levels[f] as number;
-      if (level > 0 && ((this.bits[f] as Float64Array)[level] as number) > 0) shared++;
+      if (level > 0 && this.fieldBits(f, level) > 0) shared++;
     }
     return shared;
+  }
+
+  /** A field's contribution to the last pair, term-frequency adjustment included (Mohammad counts little). */
+  private fieldBits(f: number, level: number): number {
+    return ((this.bits[f] as Float64Array)[level] as number) + (this.tfBits[f] as number);
   }
 
   /**
@@ -241,8 +247,7 @@ export class PairScorer {
     const shared = this.sharedParents(guard.shared);
     if (shared === 0) return undefined;
     for (const f of guard.distinguishing) {
-      const code = (this.disagreement[f] as Uint8Array)[this.levels[f] as number] as number;
-      if (code === DIFFERENT_NAMES || (code !== 0 && shared >= guard.minShared)) {
+      if ((this.disagreement[f] as Uint8Array)[this.levels[f] as number] !== 0) {
         return `possible siblings (a parent's name agrees, ${this.model.fields[f]?.name} differs)`;
       }
     }

@@ -44,7 +44,7 @@ export class CategoryField implements Field {
     return this.valueOf.length;
   }
 
-  push(rawValue: string | undefined, count = true): void {
+  push(rawValue: string | undefined, _count = true): void {
     if (isBlank(rawValue)) {
       this.valueOf.push(-1);
       return;

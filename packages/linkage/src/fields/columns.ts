@@ -23,14 +23,31 @@ export class Int32Column {
   }
 }
 
+const CACHE_SIZE = 4096;
+
 /** Assigns dense ids to distinct strings and keeps a count per id (for term frequencies). */
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
   readonly counts = new Int32Column(256);
 
+  // A small direct-mapped cache in front of the map: names repeat (Mohammad, Fatima), and comparing a
+  // short string with the cached one is cheaper than a lookup in a map of a hundred thousand entries.
+  private readonly cacheKeys = new Array<string | undefined>(CACHE_SIZE);
+  private readonly cacheIds = new Int32Array(CACHE_SIZE);
+
   /** The id of `value`, creating it if new (count 0). */
   idOf(value: string): number {
+    const length = value.length;
+    const slot =
+      length === 0
+        ? 0
+        : (length * 31 +
+            value.charCodeAt(0) * 7 +
+            value.charCodeAt(length - 1) * 13 +
+            value.charCodeAt(length >> 1)) &
+          (CACHE_SIZE - 1);
+    if (this.cacheKeys[slot] === value) return this.cacheIds[slot] as number;
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
@@ -38,6 +55,8 @@ export class Interner {
       this.values.push(value);
       this.counts.push(0);
     }
+    this.cacheKeys[slot] = value;
+    this.cacheIds[slot] = id;
     return id;
   }
 

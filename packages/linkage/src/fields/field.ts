@@ -82,10 +82,14 @@ const MISSING_WORDS = new Set([
   "مجهول",
 ]);
 
+// First characters of the missing words (either case), and space: any other first character is a value.
+const MISSING_FIRST = new Set([..."-?nNuUغم \t"]);
+
 export function isBlank(raw: string | undefined): raw is undefined {
   if (raw === undefined || raw === "") return true;
-  // The words are short: a longer value is never one of them (and this check runs for every cell).
-  return raw.length <= 16 && MISSING_WORDS.has(raw.trim().toLowerCase());
+  // This runs for every cell of a million-row file: most values are decided by length and first character.
+  if (raw.length > 12 || !MISSING_FIRST.has(raw.charAt(0))) return false;
+  return MISSING_WORDS.has(raw.trim().toLowerCase());
 }
 
 /** The value without surrounding spaces; no new string when there are none (the usual case). */

@@ -7,7 +7,6 @@
  */
 import { normalizeArabic } from "@athar/core";
 import { isAdjacentTransposition, levenshtein } from "../similarity";
-import { Int32Column, Interner } from "./columns";
 import { type Field, isBlank, type KeyFunction, type LevelSpec, NULL_LEVEL, trimmed } from "./field";
 
 const LEVELS: readonly LevelSpec[] = [
@@ -33,42 +32,37 @@ export class IdentifierField implements Field {
   agrees(level: number): boolean {
     return level === 1;
   }
-  readonly valueOf = new Int32Column();
-  readonly raw = new Interner();
-  readonly normalizedId = new Int32Column();
-  readonly normalizedForms = new Interner();
+  /**
+   * Per record: the normalised identifier (undefined when missing) and the text as given. No interning:
+   * identifiers are mostly distinct, and a hash map of a million of them costs more than it saves.
+   */
+  private normalized: (string | undefined)[] = [];
+  private given: (string | undefined)[] = [];
 
   constructor(readonly name: string) {}
 
   get size(): number {
-    return this.valueOf.length;
+    return this.normalized.length;
   }
 
-  push(rawValue: string | undefined, count = true): void {
+  push(rawValue: string | undefined, _count = true): void {
     if (isBlank(rawValue)) {
-      this.valueOf.push(-1);
+      this.normalized.push(undefined);
+      this.given.push(undefined);
       return;
     }
     const text = trimmed(rawValue);
-    const id = this.raw.intern(text);
-    if (this.raw.lastWasNew) {
-      const normalized = normalizeIdentifier(text);
-      this.normalizedId.push(normalized === "" ? -1 : this.normalizedForms.idOf(normalized));
-    }
-    const normalized = this.normalizedId.get(id);
-    this.valueOf.push(normalized < 0 ? -1 : id);
-    if (normalized >= 0 && count) this.normalizedForms.count(normalized);
+    // Plain ASCII digits and letters (the usual case) need no normalisation.
+    const normalized = /^[0-9A-Z]+$/.test(text) ? text : normalizeIdentifier(text);
+    this.normalized.push(normalized === "" ? undefined : normalized);
+    this.given.push(text);
   }
 
   compare(i: number, j: number): number {
-    const a = this.valueOf.data[i] as number;
-    const b = this.valueOf.data[j] as number;
-    if (a < 0 || b < 0) return 0;
-    const na = this.normalizedId.data[a] as number;
-    const nb = this.normalizedId.data[b] as number;
-    if (na === nb) return 1;
-    const x = this.normalizedForms.values[na] as string;
-    const y = this.normalizedForms.values[nb] as string;
+    const x = this.normalized[i];
+    const y = this.normalized[j];
+    if (x === undefined || y === undefined) return 0;
+    if (x === y) return 1;
     const distance = levenshtein(x, y, 2);
     if (distance <= 1 || isAdjacentTransposition(x, y)) return 2;
     if (distance === 2) return 3;
@@ -82,22 +76,26 @@ export class IdentifierField implements Field {
   key(kind: string): KeyFunction {
     if (kind !== "exact")
       throw new RangeError(`field ${this.name} (identifier) has no blocking key "${kind}"`);
+    // A hash of the text: two identifiers that collide only share a block, which costs a comparison.
     return (record) => {
-      const value = this.valueOf.data[record] as number;
-      return value < 0 ? -1 : this.normalizedId.get(value);
+      const value = this.normalized[record];
+      if (value === undefined) return -1;
+      let hash = 0x811c9dc5 | 0;
+      for (let k = 0; k < value.length; k++) hash = Math.imul(hash ^ value.charCodeAt(k), 0x01000193);
+      return (hash ^ (hash >>> 15)) & 0x3fffffff;
     };
   }
 
   truncate(size: number): void {
-    this.valueOf.length = size;
+    this.normalized.length = size;
+    this.given.length = size;
   }
 
   display(record: number): string {
-    const value = this.valueOf.get(record);
-    return value < 0 ? "" : (this.raw.values[value] as string);
+    return this.given[record] ?? "";
   }
 
   isMissing(record: number): boolean {
-    return this.valueOf.get(record) < 0;
+    return this.normalized[record] === undefined;
   }
 }

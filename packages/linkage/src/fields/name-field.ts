@@ -4,9 +4,10 @@
  * Levels, strongest first:
  *   exact     same script, same comparison form (`عبد الرحمن` = `عبدالرحمن`, `Abdul Rahman` = `Abdulrahman`)
  *   variant   the same name by the dictionary, in another spelling or script (`Mhd` = `Mohamed` = `محمد`)
- *   nearest   the same name once an unlisted spelling is resolved to its nearest dictionary name (`Nedia`
- *             → Nadia, the typo `هته` → هبة): likely, but a guess
- *   skeleton  equal consonant skeletons (a name not in the dictionary, or a spelling outside it)
+ *   nearest   the same name once an unlisted spelling is resolved to its nearest dictionary name (the typo
+ *             `هته` → هبة): likely, but a guess
+ *   skeleton  equal consonant skeletons (a name not in the dictionary, or a spelling outside it); also a
+ *             Latin spelling of several names that may be the other one (`Hassan`: حسن or حسان)
  *   partial   the first word agrees and one of them has more words (`Fatima al-Hasan` and `Fatima`)
  *   fuzzy     Jaro–Winkler ≥ the high threshold (same script: on the comparison forms; across scripts: on
  *             the skeletons)
@@ -233,6 +234,13 @@ export class NameField implements Field {
     const primaryA = this.primaryName.data[a] as number;
     const primaryB = this.primaryName.data[b] as number;
     if (primaryA !== -1 && primaryB !== -1) {
+      // A Latin spelling of several names (`Hassan` is written for both حسن and حسان) says no more than
+      // the skeleton they share; a spelling resolved to its nearest name is a likely guess.
+      if (primaryA === -2 || primaryB === -2) {
+        if (sameName(this.names[a] as readonly number[], this.names[b] as readonly number[])) {
+          return this.levelSkeleton;
+        }
+      }
       const guessed = ((this.resolved.data[a] as number) | (this.resolved.data[b] as number)) !== 0;
       const same =
         primaryA >= 0 && primaryB >= 0

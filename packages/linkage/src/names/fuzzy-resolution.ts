@@ -5,7 +5,8 @@
  * - Latin: candidates share the coarse skeleton or are one typing error away; the best Jaro–Winkler
  *   similarity to a listed spelling must reach MIN_SIMILARITY and beat every other name by MARGIN;
  * - Arabic (short words, where Jaro–Winkler says little): exactly one name within one edit (a letter
- *   wrong, missing, extra, or two letters exchanged), for words of at least three letters.
+ *   wrong, missing, extra, or two letters exchanged), for words of at least three letters;
+ * - in both scripts the candidate must begin with the same letter.
  * Candidates one edit away are found with a symmetric-deletion index (every form with one letter deleted).
  */
 
@@ -16,7 +17,7 @@ import { normalizeLatinName } from "./latin-name";
 import type { NameListEntry } from "./name-list";
 import { latinSkeleton } from "./skeleton";
 
-const MIN_SIMILARITY = 0.85;
+const MIN_SIMILARITY = 0.87;
 const MARGIN = 0.06;
 
 interface Candidate {
@@ -73,12 +74,22 @@ export function buildFuzzyResolver(
   };
   return {
     resolve(script, normalized, coarse) {
+      // The first letter is the one people get right (and the one that makes Rassam another name than
+      // Bassam): candidates must share it.
+      const initial = normalized.charAt(0);
       if (script === "arabic") {
         if (normalized.length < 3) return undefined;
-        const ids = new Set(nearby(arabicByDeletion, normalized).map((candidate) => candidate.id));
+        const ids = new Set(
+          nearby(arabicByDeletion, normalized)
+            .filter((candidate) => candidate.spelling.charAt(0) === initial)
+            .map((candidate) => candidate.id),
+        );
         return ids.size === 1 ? ids.values().next().value : undefined;
       }
-      const candidates = [...(latinByCoarse.get(coarse) ?? []), ...nearby(latinByDeletion, normalized)];
+      const candidates = [
+        ...(latinByCoarse.get(coarse) ?? []),
+        ...nearby(latinByDeletion, normalized),
+      ].filter((candidate) => candidate.spelling.charAt(0) === initial);
       if (candidates.length === 0) return undefined;
       const best = new Map<number, number>();
       for (const candidate of candidates) {

@@ -2,10 +2,10 @@
  * Everything the matcher derives from one written name, computed once per distinct spelling.
  */
 import { hasArabicScript } from "@athar/core";
-import { arabicNameWords, normalizeArabicName } from "./arabic-name";
+import { arabicNameWords } from "./arabic-name";
 import { defaultNameDictionary, type NameDictionary } from "./dictionary";
 import { buildFuzzyResolver, type FuzzyResolver } from "./fuzzy-resolution";
-import { latinNameWords, normalizeLatinName } from "./latin-name";
+import { latinNameWords } from "./latin-name";
 import { arabicSkeleton, latinSkeleton } from "./skeleton";
 
 export type NameScript = "arabic" | "latin";
@@ -73,11 +73,13 @@ export function nameKeys(
   dictionary: NameDictionary = defaultNameDictionary(),
 ): NameKeys | undefined {
   const script: NameScript = hasArabicScript(raw) ? "arabic" : "latin";
-  const normalized = script === "arabic" ? normalizeArabicName(raw) : normalizeLatinName(raw);
+  const words = script === "arabic" ? arabicNameWords(raw) : latinNameWords(raw);
+  const normalized = words.join("");
   if (normalized === "") return undefined;
   let names = script === "arabic" ? dictionary.lookupArabic(normalized) : dictionary.lookupLatin(normalized);
   let resolved = false;
-  if (names.length === 0) {
+  // Names of several words (a mother's given and family name) are not in the dictionary: no guessing.
+  if (names.length === 0 && words.length === 1) {
     const ownSkeleton = script === "arabic" ? arabicSkeleton(normalized) : latinSkeleton(normalized);
     const near = resolverFor(dictionary).resolve(script, normalized, coarseSkeleton(ownSkeleton));
     if (near !== undefined) {

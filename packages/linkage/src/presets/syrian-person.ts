@@ -50,6 +50,8 @@ export const syrianPersonSettings: LinkageSettingsInput = {
     ["given_name:skeleton", "father_name:skeleton", "mother_name:head"],
     ["given_name:skeleton", "family_name:skeleton", "mother_name:head"],
     ["given_name:skeleton", "father_name:skeleton", "grandfather_name:skeleton"],
+    ["given_name:skeleton", "family_name:skeleton", "grandfather_name:skeleton"],
+    ["given_name:skeleton", "family_name:skeleton", "birth_place:normalized"],
     ["given_name:skeleton", "birth_date:full"],
     ["family_name:skeleton", "birth_date:full"],
     ["national_id:exact"],
@@ -58,7 +60,7 @@ export const syrianPersonSettings: LinkageSettingsInput = {
   siblingGuard: {
     distinguishing: ["given_name", "birth_date"],
     shared: ["father_name", "grandfather_name", "family_name", "mother_name"],
-    minShared: 2,
+    minShared: 1,
     proofs: [["given_name:strong"], ["given_name", "birth_date"], ["national_id"]],
     maxProbability: 0.1,
   },

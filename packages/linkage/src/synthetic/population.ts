@@ -134,6 +134,7 @@ export function generatePopulation(options: PopulationOptions): Population {
       }
     }
   };
+  // Brothers and sisters never share a given name (the generator's rule; real families rarely do).
   const pickDistinct = (choice: WeightedChoice<SyntheticName>, taken: Set<string>): SyntheticName => {
     for (let attempt = 0; attempt < 50; attempt++) {
       const name = choice.pick(random);
@@ -142,7 +143,9 @@ export function generatePopulation(options: PopulationOptions): Population {
         return name;
       }
     }
-    return choice.pick(random);
+    const name = choice.items.find((item) => !taken.has(item.arabic)) ?? choice.pick(random);
+    taken.add(name.arabic);
+    return name;
   };
 
   while (persons.length < options.persons) {
