@@ -83,9 +83,10 @@ describe("deduplicating 5,000 synthetic records", () => {
     expect(siblingLinks).toBe(0);
     const clustering = clusterRun(records, run);
     const byCluster = new Map<number, number[]>();
-    clustering.clusterOf.forEach((cluster, record) =>
-      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), record]),
-    );
+    for (let record = 0; record < clustering.clusterOf.length; record++) {
+      const cluster = clustering.clusterOf[record] as number;
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), record]);
+    }
     for (const members of byCluster.values()) {
       for (const a of members) {
         for (const b of members) {
