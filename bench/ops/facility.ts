@@ -145,7 +145,7 @@ export async function openBenchSite(kind: DatabaseKind, options: FacilityOptions
 
   if (options.sse === "batched") {
     // This process only: swap the stock event route for the variant under test.
-    const index = ROUTE_MODULES.findIndex((m) => m.name === "eventRoutes");
+    const index = ROUTE_MODULES.findIndex((m) => m.name === "eventRoutes" || m.name === "batchedEventRoutes");
     if (index < 0) throw new Error("event route not found");
     (ROUTE_MODULES as unknown as unknown[])[index] = batchedEventRoutes;
   }

@@ -43,7 +43,7 @@ describeEachDatabase("field reports in storage", (database) => {
   let siteId: string;
   let cellId: string;
   const actor = { id: null, name: "tester" };
-  const coordinator = { relation: "coordinator" as const, teamId: null };
+  const coordinator = { id: "00000000-0000-4000-8000-0000000000c0", roles: ["coordinator"] };
 
   beforeAll(async () => {
     store = await Store.open(database().config, { clock: fixedClock("2026-02-01T10:00:00Z"), poolSize: 12 });
@@ -124,7 +124,7 @@ describeEachDatabase("field reports in storage", (database) => {
     const body = input("race-key-0001");
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        fieldReports.submitReport(store, actor, assignment.id, body, coordinator),
+        fieldReports.submitReport(store, actor, { assignmentId: assignment.id, siteId }, body, coordinator),
       ),
     );
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -162,7 +162,13 @@ describeEachDatabase("field reports in storage", (database) => {
     );
     expect(assignment.segments[0]).toMatchObject({ kind: "hypothesis", areaM2: 120 });
     await expect(
-      fieldReports.submitReport(store, actor, assignment.id, input("gpr-key-0001"), coordinator),
+      fieldReports.submitReport(
+        store,
+        actor,
+        { assignmentId: assignment.id, siteId },
+        input("gpr-key-0001"),
+        coordinator,
+      ),
     ).rejects.toMatchObject({
       code: "validation_failed",
     });
@@ -174,7 +180,7 @@ describeEachDatabase("field reports in storage", (database) => {
     const result = await fieldReports.submitReport(
       store,
       actor,
-      assignment.id,
+      { assignmentId: assignment.id, siteId },
       input("gpr-key-0002", { voids: { "hyp-B3": "not_found" } }),
       coordinator,
     );

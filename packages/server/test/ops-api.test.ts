@@ -216,6 +216,34 @@ describeEachDatabase("search operations API", (database) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it("takes a report from a team that lost the assignment as a conflict, and refuses a stranger's", async () => {
+    const a = await newAssignment([site.corridor]);
+    const body = { idempotencyKey: key(), outcome: "nothing_found", effortMinutes: 5 };
+    expect((await report(a.id, body, otherLead.cookie)).statusCode).toBe(403);
+    const moved = await call("PUT", `/api/assignments/${a.id}`, coordinator.cookie, {
+      title: a.title,
+      teamId: usar.id,
+      methodId: "visual",
+      segmentIds: [site.corridor],
+      plannedMinutes: 30,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const late = await report(a.id, body);
+    expect(late.statusCode, late.body).toBe(201);
+    expect(late.json()).toMatchObject({
+      status: "conflict",
+      conflictReason: "team_changed",
+      teamId: k9.id,
+      counted: false,
+    });
+    const rows = await server.store.db
+      .selectFrom("field_reports")
+      .select("id")
+      .where("assignment_id", "=", a.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it("moves the POA of a searched cell exactly as the primer's Bayes formula says", async () => {
     const fold = async () =>
       foldSearchLog((await searchLog.listSearchEvents(server.store.db, site.siteId)).map((e) => e.event));

@@ -34,7 +34,9 @@ export interface KnownSegment {
 }
 
 export interface LogKnowledge {
+  /** Every segment of the log when `complete`; else only those asked for. */
   segments: Map<string, KnownSegment>;
+  complete: boolean;
   methods: Map<string, DetectionMethod>;
   methodEvents: SearchLogEvent[];
 }
@@ -57,10 +59,38 @@ function parseStored(text: string): SearchLogEvent {
   return event;
 }
 
-export async function readLogKnowledge(db: Kysely<Database>, siteId: string): Promise<LogKnowledge> {
-  const rows = await db
+/**
+ * What the site's log knows about segments, reachability and methods. With `only`, just those segments (and
+ * every reachability and method change): read through the event ids operations give space segments, so a
+ * report does not re-read a whole site; when one of them was added under another id, the whole log is read.
+ */
+export async function readLogKnowledge(
+  db: Kysely<Database>,
+  siteId: string,
+  only?: readonly string[],
+): Promise<LogKnowledge> {
+  let rows: { seq: number; payload_json: string }[] | null = null;
+  if (only && only.length > 0 && only.length <= 500) {
+    const added = await db
+      .selectFrom("search_events")
+      .select(["seq", "payload_json"])
+      .where("site_id", "=", siteId)
+      .where("event_id", "in", only.map(segmentAddedEventId))
+      .execute();
+    if (added.length === new Set(only).size) {
+      const changes = await db
+        .selectFrom("search_events")
+        .select(["seq", "payload_json"])
+        .where("site_id", "=", siteId)
+        .where("type", "in", ["segment.reachability.changed", "method.changed"])
+        .execute();
+      rows = [...added, ...changes].sort((a, b) => a.seq - b.seq);
+    }
+  }
+  const complete = rows === null;
+  rows ??= await db
     .selectFrom("search_events")
-    .select(["payload_json"])
+    .select(["seq", "payload_json"])
     .where("site_id", "=", siteId)
     .where("type", "in", ["segment.added", "segment.reachability.changed", "method.changed"])
     .orderBy("seq")
@@ -84,7 +114,7 @@ export async function readLogKnowledge(db: Kysely<Database>, siteId: string): Pr
       methodEvents.push(event);
     }
   }
-  return { segments, methods, methodEvents };
+  return { segments, methods, methodEvents, complete };
 }
 
 export interface SiteSpace {
@@ -219,9 +249,10 @@ export async function syncSpaceSegments(
   siteId: string,
   options: { onlySpaceIds?: readonly string[]; model?: SiteModel; knowledge?: LogKnowledge } = {},
 ): Promise<LogKnowledge> {
-  const knowledge = options.knowledge ?? (await readLogKnowledge(w.trx, siteId));
+  let knowledge = options.knowledge ?? (await readLogKnowledge(w.trx, siteId, options.onlySpaceIds));
   // Nothing to add: spare the read of the whole site model (this runs on every report).
   if (options.onlySpaceIds?.every((id) => knowledge.segments.has(id))) return knowledge;
+  if (!knowledge.complete) knowledge = await readLogKnowledge(w.trx, siteId);
   const model = options.model ?? (await readSiteModel(w.trx, siteId));
   const wanted = options.onlySpaceIds
     ? options.onlySpaceIds.filter((id) => model.spaces.has(id))

@@ -276,11 +276,11 @@ async function resolveSegments(
   siteId: string,
   input: Pick<AssignmentInput, "segmentIds" | "methodId">,
 ): Promise<{ segments: ResolvedSegment[]; knowledge: LogKnowledge }> {
-  let knowledge = await readLogKnowledge(w.trx, siteId);
+  let knowledge = await readLogKnowledge(w.trx, siteId, input.segmentIds);
   let model: SiteModel | null = null;
   if (!input.segmentIds.every((id) => knowledge.segments.has(id))) {
     model = await readSiteModel(w.trx, siteId);
-    knowledge = await syncSpaceSegments(w, siteId, { model, knowledge });
+    knowledge = await syncSpaceSegments(w, siteId, { model });
   }
   if (!knowledge.methods.has(input.methodId)) {
     throw new AtharError("validation_failed", `unknown search method ${input.methodId}`, [

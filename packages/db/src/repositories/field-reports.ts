@@ -499,26 +499,19 @@ function replayOf(row: Selectable<FieldReportsTable>, requestHash: string): Subm
 export async function submitReport(
   store: Store,
   actor: Actor,
-  assignmentId: string,
+  target: { assignmentId: string; siteId: string },
   input: FieldReportInput,
-  standing: ReporterStanding,
+  reporter: { id: string; roles: readonly string[] },
 ): Promise<SubmitResult> {
   const requestHash = sha256Hex(canonicalJson(input));
-  const siteId = (
-    await store.db
-      .selectFrom("assignments")
-      .select("site_id")
-      .where("id", "=", assignmentId)
-      .executeTakeFirst()
-  )?.site_id;
-  if (!siteId) throw notFound("assignment");
+  const { assignmentId, siteId } = target;
   const existing = await findByKey(store.db, siteId, input.idempotencyKey);
   if (existing) return replayOf(existing, requestHash);
   // The assignment is read before the write takes the audit lock, so a step taken meanwhile (an abort) or a
   // twin racing on the key can fail the first attempt; the next one sees what happened and answers for it.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await store.write(actor, (w) => submitInWrite(w, assignmentId, input, standing, requestHash));
+      return await store.write(actor, (w) => submitInWrite(w, assignmentId, input, reporter, requestHash));
     } catch (error) {
       const unique = isUniqueViolation(error);
       if (unique) {
@@ -540,13 +533,20 @@ async function submitInWrite(
   w: WriteContext,
   assignmentId: string,
   input: FieldReportInput,
-  standing: ReporterStanding,
+  reporter: { id: string; roles: readonly string[] },
   requestHash: string,
 ): Promise<SubmitResult> {
   const assignment = await getAssignment(w.trx, assignmentId);
   // A twin committed between our first look and this transaction.
   const twin = await findByKey(w.trx, assignment.siteId, input.idempotencyKey);
   if (twin) return replayOf(twin, requestHash);
+  const standing = await reporterStanding(w.trx, reporter, assignment);
+  if (standing.relation === "none") {
+    throw new AtharError(
+      "forbidden",
+      "only the leader of the assigned team or a coordinator may report on it",
+    );
+  }
   const where = checkInput(input, assignment);
   const conflict = conflictOf(assignment, standing.relation);
   const teamId = standing.relation === "former_leader" ? standing.teamId : assignment.teamId;

@@ -3,7 +3,7 @@
  * order, numbered per site. Each entry is also announced live (`ops.*` events carry the entry's `seq`), so a
  * board that missed events while disconnected asks for the entries after the last `seq` it saw.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema";
 import type { WriteContext } from "../store";
 
@@ -26,26 +26,29 @@ export async function appendOpsLog(
   siteId: string,
   entry: { type: string; entityType: string; entityId: string; summary: Record<string, unknown> },
 ): Promise<OpsLogEntry> {
-  const last = await w.trx
-    .selectFrom("ops_events")
-    .select((eb) => eb.fn.max<number>("seq").as("seq"))
-    .where("site_id", "=", siteId)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
   const at = w.now.toISOString();
-  await w.trx
+  // One statement: the next number and the row together (this runs under the audit lock on every write).
+  const inserted = await w.trx
     .insertInto("ops_events")
-    .values({
-      site_id: siteId,
-      seq,
-      at,
-      type: entry.type,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      actor_name: w.actor.name,
-      summary_json: JSON.stringify(entry.summary),
-    })
-    .execute();
+    .columns(["site_id", "seq", "at", "type", "entity_type", "entity_id", "actor_name", "summary_json"])
+    .expression((eb) =>
+      eb
+        .selectFrom("ops_events")
+        .select([
+          sql<string>`${siteId}`.as("site_id"),
+          sql<number>`coalesce(max(seq), 0) + 1`.as("seq"),
+          sql<string>`${at}`.as("at"),
+          sql<string>`${entry.type}`.as("type"),
+          sql<string>`${entry.entityType}`.as("entity_type"),
+          sql<string>`${entry.entityId}`.as("entity_id"),
+          sql<string>`${w.actor.name}`.as("actor_name"),
+          sql<string>`${JSON.stringify(entry.summary)}`.as("summary_json"),
+        ])
+        .where("site_id", "=", siteId),
+    )
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  const seq = Number(inserted.seq);
   w.emit({ type: entry.type, siteId, entityId: entry.entityId, data: { seq, ...entry.summary } });
   return {
     seq,

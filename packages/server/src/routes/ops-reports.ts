@@ -4,7 +4,7 @@
  * report on an assignment that can no longer take it is stored with `status: "conflict"` (still 201): the
  * phone shows it, and a coordinator settles it with `POST /api/reports/:id/resolve`.
  */
-import { AtharError, ROLE_GROUPS } from "@athar/core";
+import { ROLE_GROUPS } from "@athar/core";
 import { assignments, fieldReports } from "@athar/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -37,23 +37,17 @@ export const opsReportRoutes =
         },
       },
       async (request, reply) => {
-        await visibleSiteOf(context, request, (db) =>
-          assignments.siteIdOfAssignment(db, request.params.assignmentId),
+        const { assignmentId } = request.params;
+        const siteId = await visibleSiteOf(context, request, (db) =>
+          assignments.siteIdOfAssignment(db, assignmentId),
         );
-        const assignment = await assignments.getAssignment(store.db, request.params.assignmentId);
-        const standing = await fieldReports.reporterStanding(store.db, currentUser(request), assignment);
-        if (standing.relation === "none") {
-          throw new AtharError(
-            "forbidden",
-            "only the leader of the assigned team or a coordinator may report on it",
-          );
-        }
+        // Whether the caller may report on it is decided inside the write, on the assignment as it is then.
         const result = await fieldReports.submitReport(
           store,
           actorOf(request),
-          assignment.id,
+          { assignmentId, siteId },
           request.body,
-          standing,
+          currentUser(request),
         );
         if (result.replayed) reply.header("x-athar-replayed", "1");
         return reply.code(result.replayed ? 200 : 201).send(result.report);
