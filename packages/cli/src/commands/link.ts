@@ -39,6 +39,91 @@ const lineOf = (text: string, offset: number): number => {
   return line;
 };
 
+/**
+ * Where JSON text first goes wrong (V8's messages do not always say): a validating recursive descent over
+ * the grammar of RFC 8259, returning the offset of the first unexpected character.
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  let at = 0;
+  const fail = (): never => {
+    throw at;
+  };
+  const space = () => {
+    while (at < text.length && " \t\r\n".includes(text.charAt(at))) at++;
+  };
+  const literal = (word: string) => {
+    if (!text.startsWith(word, at)) fail();
+    at += word.length;
+  };
+  const string = () => {
+    at++;
+    while (at < text.length && text.charAt(at) !== '"') at += text.charAt(at) === "\\" ? 2 : 1;
+    if (at >= text.length) fail();
+    at++;
+  };
+  const number = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+    if (!match) fail();
+    at += (match as RegExpExecArray)[0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text.charAt(at);
+    if (c === "{") {
+      at++;
+      space();
+      if (text.charAt(at) === "}") {
+        at++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text.charAt(at) !== '"') fail();
+        string();
+        space();
+        if (text.charAt(at) !== ":") fail();
+        at++;
+        value();
+        space();
+        if (text.charAt(at) === ",") at++;
+        else if (text.charAt(at) === "}") {
+          at++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === "[") {
+      at++;
+      space();
+      if (text.charAt(at) === "]") {
+        at++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text.charAt(at) === ",") at++;
+        else if (text.charAt(at) === "]") {
+          at++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === "t") return literal("true");
+    if (c === "f") return literal("false");
+    if (c === "n") return literal("null");
+    return number();
+  };
+  try {
+    value();
+    space();
+    return at < text.length ? at : undefined;
+  } catch (offset) {
+    return typeof offset === "number" ? offset : undefined;
+  }
+}
+
 /** A preset name, or a JSON settings file (errors name the file and, for malformed JSON, the line). */
 export function loadSettings(config: string): LinkageSettings {
   const preset = PRESETS[config];
@@ -57,7 +142,8 @@ export function loadSettings(config: string): LinkageSettings {
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const where = position ? `, line ${lineOf(text, Number(position[1]))}` : "";
+    const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+    const where = offset === undefined ? "" : `, line ${lineOf(text, offset)}`;
     throw new CliInputError(`${config}${where}: malformed JSON: ${message}`);
   }
   return parseLinkageSettings(json, config);

@@ -297,4 +297,3 @@ export function syntheticRow(record: SyntheticRecord): string[] {
   ];
 }
 
-export { generatePopulation };
