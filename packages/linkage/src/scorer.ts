@@ -47,6 +47,8 @@ export interface PairExplanation {
 
 /** Evidence, in bits, that one field of a proof must give on its own (see guardFired). */
 export const PROOF_BITS = 4;
+/** Evidence, in bits, that a proof with a part below PROOF_BITS needs in all. */
+export const WEAK_PROOF_BITS = 10;
 
 const DIFFERENT_NAMES = 2;
 
@@ -193,22 +195,34 @@ export class PairScorer {
     if (!differs && guard.proofs.length === 0) return GUARD_NONE;
     for (const proof of guard.proofs) {
       if (differs && proof.some((part) => guard.distinguishing.includes(part.field))) continue;
+      // A strong part needs the same spelling or listed name, however common. Other parts must each give
+      // evidence, term frequency included (a skeleton shared with Mahmoud is none for Mohammad), one of them
+      // odds of 16:1 on its own (PROOF_BITS), and when one is weaker than that, together 2^10:1
+      // (WEAK_PROOF_BITS): a given name that only resembles the other (Mahmoud, Mohammad and Ahmad share
+      // their consonants, and brothers bear them) needs a date that siblings do not share.
       let holds = true;
+      let strongest = proof.length === 0 ? Number.POSITIVE_INFINITY : 0;
+      let weakest = Number.POSITIVE_INFINITY;
+      let total = 0;
       for (const part of proof) {
         const level = this.levels[part.field] as number;
-        // A strong part needs the same spelling or listed name, however common; any other part needs odds of
-        // at least 16:1 from the field alone, term frequency included (PROOF_BITS): a birth year one off,
-        // two estimates within two years, or a skeleton shared with Mahmoud, are what siblings have too.
-        const holdsPart =
-          level > 0 &&
-          (part.strong
-            ? this.strongAgreement(part.field, level)
-            : this.fieldBits(part.field, level) >= PROOF_BITS);
-        if (!holdsPart) {
+        if (level === 0) {
           holds = false;
           break;
         }
+        if (part.strong) {
+          if (!this.strongAgreement(part.field, level)) holds = false;
+          strongest = Number.POSITIVE_INFINITY;
+          continue;
+        }
+        const bits = this.fieldBits(part.field, level);
+        if (bits <= 0) holds = false;
+        strongest = Math.max(strongest, bits);
+        weakest = Math.min(weakest, bits);
+        total += bits;
+        if (!holds) break;
       }
+      holds &&= strongest >= PROOF_BITS && (weakest >= PROOF_BITS || total >= WEAK_PROOF_BITS);
       if (holds) return GUARD_NONE;
     }
     return GUARD_SIBLINGS;
