@@ -3,6 +3,7 @@ import * as foundation from "./migrations/0001-foundation";
 import * as tracing from "./migrations/0002-tracing";
 import * as searchLog from "./migrations/0003-search-log";
 import * as operations from "./migrations/0004-operations";
+import * as siteAnalysis from "./migrations/0005-site-analysis";
 
 /** Every migration, in order. One set for both databases; add new files, never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-tracing": tracing,
   "0003-search-log": searchLog,
   "0004-operations": operations,
+  "0005-site-analysis": siteAnalysis,
 };
 
 export interface MigrationOutcome {

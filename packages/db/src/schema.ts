@@ -128,6 +128,17 @@ export interface SearchEventsTable {
   payload_json: string;
 }
 
+/** What an imported IMDF archive holds beyond the site model (migration 0005). */
+export interface SitePlanExtrasTable {
+  site_id: string;
+  source_name: string;
+  source_sha256: string;
+  source_bytes: number;
+  imported_at: string;
+  imported_by: string;
+  extras_json: string;
+}
+
 /** Search operations (migration 0004). */
 export interface TeamsTable {
   id: string;
@@ -292,6 +303,7 @@ export interface Database {
   spaces: SpacesTable;
   openings: OpeningsTable;
   search_events: SearchEventsTable;
+  site_plan_extras: SitePlanExtrasTable;
   teams: TeamsTable;
   assignments: AssignmentsTable;
   assignment_segments: AssignmentSegmentsTable;

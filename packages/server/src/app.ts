@@ -32,6 +32,8 @@ import { opsBreachRoutes } from "./routes/ops-breach";
 import { opsReportRoutes } from "./routes/ops-reports";
 import { opsTeamRoutes } from "./routes/ops-teams";
 import { publicInquiryRoutes } from "./routes/public-inquiries";
+import { siteAnalysisRoutes } from "./routes/site-analysis";
+import { siteImdfRoutes } from "./routes/site-analysis-imdf";
 import { siteRoutes } from "./routes/sites";
 import { spaceRoutes } from "./routes/spaces";
 import { tracingDisclosureRoutes } from "./routes/tracing-disclosure";
@@ -66,6 +68,8 @@ export const ROUTE_MODULES = [
   tracingDisclosureRoutes,
   tracingExchangeRoutes,
   publicInquiryRoutes,
+  siteImdfRoutes,
+  siteAnalysisRoutes,
 ];
 
 export interface BuildAppOptions {

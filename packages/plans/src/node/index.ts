@@ -1,1 +1,2 @@
+export * from "./plan-worker";
 export * from "./read-archive";
