@@ -343,7 +343,8 @@ export function trainModel(
     const excluded = new Set(rule.fieldNames.map((name) => fieldIndex.get(name) as number));
     const estimate = expectationMaximisation(patterns, base, levelCounts, u, initialM, {
       excluded,
-      maxIterations: training.maxIterations,
+      // Only a starting point for the union EM: a few iterations suffice.
+      maxIterations: Math.min(15, training.maxIterations),
       lambda: 0.1,
       priorM: initialM,
     });
@@ -435,7 +436,7 @@ export function trainModel(
     patterns: [],
     expectedMatches: new Float64Array(0),
   };
-  const rounds = groupFields.length > 0 ? 4 : 1;
+  const rounds = groupFields.length > 0 ? 3 : 1;
   for (let round = 0; round < rounds; round++) {
     global = expectationMaximisation(union.patterns, union.base, levelCounts, u, global.m, {
       excluded: new Set<number>(),

@@ -296,4 +296,3 @@ export function syntheticRow(record: SyntheticRecord): string[] {
     v.national_id,
   ];
 }
-
