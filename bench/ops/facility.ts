@@ -41,6 +41,8 @@ export interface FacilityOptions {
   poolSize?: number;
   /** "batched": serve /api/events with the batched fan-out of batched-events.ts instead of the stock route. */
   sse?: "stock" | "batched";
+  /** Flush window of the batched fan-out, ms. */
+  flushMs?: number;
 }
 
 export async function openBenchSite(kind: DatabaseKind, options: FacilityOptions): Promise<BenchSite> {
@@ -145,9 +147,12 @@ export async function openBenchSite(kind: DatabaseKind, options: FacilityOptions
 
   if (options.sse === "batched") {
     // This process only: swap the stock event route for the variant under test.
-    const index = ROUTE_MODULES.findIndex((m) => m.name === "eventRoutes" || m.name === "batchedEventRoutes");
+    const index = ROUTE_MODULES.findIndex((m) => m.name === "eventRoutes" || m.name === "batchedEvents");
     if (index < 0) throw new Error("event route not found");
-    (ROUTE_MODULES as unknown as unknown[])[index] = batchedEventRoutes;
+    const flushMs = options.flushMs ?? 25;
+    const batchedEvents = (context: Parameters<typeof batchedEventRoutes>[0]) =>
+      batchedEventRoutes(context, flushMs);
+    (ROUTE_MODULES as unknown as unknown[])[index] = batchedEvents;
   }
   const app = await buildApp({ store, config });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -8,7 +8,7 @@
  * in child processes.
  *
  *   node --import tsx bench/ops/live.ts [--db sqlite|postgres|both] [--clients 500] [--rate 50] [--seconds 20]
- *                                       [--sse stock|batched]   (batched: the fan-out proposed in batched-events.ts)
+ *                                       [--sse stock|batched] [--flushMs 25]   (batched: the fan-out proposed in batched-events.ts)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ const o = args({
   levels: "4",
   cellsPerSide: "30",
   sse: "stock",
+  flushMs: "25",
 });
 const worker = fileURLToPath(new URL("./live-worker.ts", import.meta.url));
 
@@ -78,6 +79,7 @@ async function measure(kind: DatabaseKind): Promise<Row> {
     assignments: reports,
     poolSize: 10,
     sse: o.sse === "batched" ? "batched" : "stock",
+    flushMs: Number(o.flushMs),
   });
   try {
     const procs = Number(o.receiverProcs);
@@ -179,7 +181,7 @@ const rows: Row[] = [];
 const before = machine();
 for (const kind of kinds) rows.push(await measure(kind));
 process.stdout.write(
-  `\nMachine at start: ${before}\nMachine at end:   ${machine()}\nEvent route: ${o.sse}\n\n`,
+  `\nMachine at start: ${before}\nMachine at end:   ${machine()}\nEvent route: ${o.sse}${o.sse === "batched" ? ` (flush every ${o.flushMs} ms)` : ""}\n\n`,
 );
 process.stdout.write(
   "| db | screens (connected) | reports sent / accepted | rate /s | deliveries / expected | p50 ms | p95 ms | p99 ms | max ms | POST p50 / p99 ms | client loop delay p99 ms (sender / receivers) |\n|---|---|---|---:|---|---:|---:|---:|---:|---|---|\n",

@@ -578,17 +578,16 @@ async function submitInWrite(
     submitted_by_name: w.actor.name,
     received_at: receivedAt,
   };
+  // Writes that need no global order come before the first audit entry (row locks suffice for them).
   await w.trx.insertInto("field_reports").values(row).execute();
+  if (count) await completeFromReport(w, assignment, id, input.startedAt);
   await w.audit({
     action: conflict ? "report.conflict" : "report.submit",
     entityType: "field_report",
     entityId: id,
     after: { assignmentId, conflict, ...input },
   });
-  if (count) {
-    await applyCount(w, assignment.siteId, count);
-    await completeFromReport(w, assignment, id, input.startedAt);
-  }
+  if (count) await applyCount(w, assignment.siteId, count);
   await appendOpsLog(w, assignment.siteId, {
     type: conflict ? "ops.report.conflict" : "ops.report.submitted",
     entityType: "field_report",
