@@ -6,18 +6,23 @@
 
 // Tashkeel U+064B–U+0652, superscript alef U+0670, tatweel U+0640.
 const DIACRITICS = /[\u064B-\u0652\u0670\u0640]/g;
+// Invisible format characters that text copied from web pages and documents carries inside names: zero-width
+// space, non-joiner and joiner, direction marks and embeddings (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069),
+// byte order mark. They must not make two spellings of one name differ.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const ALEF_VARIANTS = /[\u0623\u0625\u0622\u0671]/g; // أ إ آ ٱ → ا
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669]/g;
 const PERSIAN_DIGITS = /[\u06F0-\u06F9]/g;
 
 /**
- * Folds an Arabic string to its comparison form: no tashkeel or tatweel, one alef, ة → ه, ى → ي, ؤ → و,
+ * Folds an Arabic string to its comparison form: no tashkeel, tatweel or invisible marks, one alef, ة → ه, ى → ي, ؤ → و,
  * ئ → ي, Persian look-alikes ک → ك and ی → ي (never the other way), Arabic-Indic and Persian digits to ASCII.
  * Latin text passes through unchanged. Whitespace is collapsed; case is not touched.
  */
 export function normalizeArabic(input: string): string {
   return input
     .normalize("NFC")
+    .replace(INVISIBLE, "")
     .replace(DIACRITICS, "")
     .replace(ALEF_VARIANTS, "\u0627")
     .replace(/\u0629/g, "\u0647") // ة → ه

@@ -24,6 +24,11 @@ describe("normalizeArabic", () => {
     expect(normalizeArabic("رقم ١٢٣٤٥٦٧٨٩٠")).toBe("رقم 1234567890");
     expect(normalizeArabic("۱۹۸۵")).toBe("1985");
   });
+  it("drops invisible marks that copied text carries (direction marks, zero-width joiners, BOM)", () => {
+    expect(normalizeArabic("\u200Fمحمد\u200E")).toBe("محمد");
+    expect(normalizeArabic("عبد\u200Cالله")).toBe("عبدالله");
+    expect(normalizeArabic("\uFEFF\u202Bأحمد\u202C")).toBe("احمد");
+  });
   it("leaves Latin text alone and collapses whitespace", () => {
     expect(normalizeArabic("  Mohammad   Ali ")).toBe("Mohammad Ali");
   });
