@@ -43,9 +43,6 @@ const MIN_PROBABILITY = 1e-6;
 const PRIOR_MATCHES = 5;
 /** EM stops when no m (and no relative change of λ) moves by more than this. */
 const EM_TOLERANCE = 1e-5;
-const debug = (): boolean => (globalThis as { LINKAGE_DEBUG?: boolean }).LINKAGE_DEBUG === true;
-const log = (...parts: unknown[]): void =>
-  (globalThis as unknown as { console: { log(...p: unknown[]): void } }).console.log(...parts);
 
 /** Counts of comparison levels over random pairs → u per field and level (smoothed, never 0). */
 export function estimateU(
@@ -348,11 +345,6 @@ export function trainModel(
       lambda: 0.1,
       priorM: initialM,
     });
-    if (debug())
-      log(
-        rule.text,
-        estimate.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "),
-      );
     ruleReports.push({
       rule: rule.text,
       pairs: rule.pairCount,
@@ -449,13 +441,6 @@ export function trainModel(
     });
     groups = makeGroups(global);
   }
-  if (debug())
-    log(
-      "global",
-      global.lambda,
-      global.iterations,
-      global.m.map((row, f) => `${fields[f]?.name}:${row.map((v) => v.toFixed(3)).join(",")}`).join("  "),
-    );
   const parameters: FieldParameters[] = fields.map((field, f) => {
     const w = sumWeight[f] as number;
     const m = union.sampled > 0 ? normalise(global.m[f] as number[]) : (ruleM[f] as number[]);
