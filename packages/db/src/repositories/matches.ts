@@ -13,7 +13,6 @@ import {
   type Explanation,
   fallbackExplanation,
   linkageValuesOf,
-  type NamePart,
   type Person,
   type ReviewDecisionInput,
   unguardedProbability,
@@ -29,7 +28,7 @@ import {
   MIN_TRAINING_RECORDS,
   scoreWithModel,
 } from "./tracing-engine";
-import { registrySearchKeys } from "./tracing-keys";
+import { blockingKeys, blockingRuleOf } from "./tracing-keys";
 
 type Reader = Kysely<Database>;
 
@@ -176,55 +175,37 @@ export async function latestModel(db: Reader): Promise<LinkageModel | null> {
   return row ? (JSON.parse(row.model_json) as { model: LinkageModel }).model : null;
 }
 
-const BLOCKING_PARTS: readonly NamePart[] = ["given", "father", "grandfather", "family", "motherGiven"];
-
-/**
- * Blocking in SQL: the records that share name keys (same dictionary name, same skeleton) in at least two
- * name parts with this one, or its national ID. Best first, at most MAX_CANDIDATES_PER_RECORD.
- */
-/** The blocking keys of a record's name parts (dictionary name, comparison form, skeleton), by key. */
-export function blockingKeysOf(person: Person): Map<string, Set<NamePart>> {
-  const partOfKey = new Map<string, Set<NamePart>>();
-  for (const form of [person.name.arabic, person.name.latin]) {
-    if (!form) continue;
-    for (const part of BLOCKING_PARTS) {
-      const value = form[part];
-      if (value === null) continue;
-      for (const key of registrySearchKeys(value)) {
-        if (!/^[isl]:/.test(key)) continue;
-        const parts = partOfKey.get(key) ?? new Set<NamePart>();
-        parts.add(part);
-        partOfKey.set(key, parts);
-      }
-    }
-  }
-  return partOfKey;
-}
-
-/** Blocking rule: name keys shared in at least this many name parts, or the same national ID. */
-export const MIN_SHARED_PARTS = 2;
-
-export async function blockingCandidates(db: Reader, person: Person): Promise<string[]> {
-  const partOfKey = blockingKeysOf(person);
-  const matchedParts = new Map<string, Set<NamePart>>();
-  for (const chunk of chunks([...partOfKey.keys()])) {
+async function blockingRows(
+  db: Reader,
+  keys: readonly string[],
+  exclude: string,
+): Promise<Map<string, Set<number>>> {
+  const rules = new Map<string, Set<number>>();
+  for (const chunk of chunks(keys)) {
     if (chunk.length === 0) continue;
     const rows = await db
       .selectFrom("person_name_keys")
       .select(["person_id", "key"])
       .where("key", "in", chunk)
-      .where("person_id", "!=", person.id)
-      .limit(100_000)
+      .where("person_id", "!=", exclude)
+      .limit(50_000)
       .execute();
     for (const row of rows) {
-      const set = matchedParts.get(row.person_id) ?? new Set<NamePart>();
-      for (const part of partOfKey.get(row.key) ?? []) set.add(part);
-      matchedParts.set(row.person_id, set);
+      const set = rules.get(row.person_id) ?? new Set<number>();
+      set.add(blockingRuleOf(row.key));
+      rules.set(row.person_id, set);
     }
   }
-  const scored = [...matchedParts]
-    .filter(([, parts]) => parts.size >= 2)
-    .map(([id, parts]) => ({ id, score: parts.size }));
+  return rules;
+}
+
+/**
+ * Blocking in SQL: the records sharing at least one blocking key with this one (tracing-keys.ts), or its
+ * national ID; those sharing more rules first, at most MAX_CANDIDATES_PER_RECORD, none of its own cluster.
+ */
+export async function blockingCandidates(db: Reader, person: Person): Promise<string[]> {
+  const rules = await blockingRows(db, blockingKeys(person), person.id);
+  const score = new Map([...rules].map(([id, set]) => [id, set.size]));
   if (person.nationalId) {
     const same = await db
       .selectFrom("persons")
@@ -232,20 +213,21 @@ export async function blockingCandidates(db: Reader, person: Person): Promise<st
       .where("national_id", "=", person.nationalId)
       .where("id", "!=", person.id)
       .execute();
-    for (const row of same) scored.push({ id: row.id, score: 10 });
+    for (const row of same) score.set(row.id, 100);
   }
-  const best = new Map<string, number>();
-  for (const { id, score } of scored) best.set(id, Math.max(best.get(id) ?? 0, score));
-  const ids = [...best].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const ranked = [...score]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id]) => id)
+    .slice(0, MAX_CANDIDATES_PER_RECORD * 2);
   const clusterRows: { id: string; cluster_id: string }[] = [];
-  for (const chunk of chunks(ids)) {
+  for (const chunk of chunks(ranked)) {
     if (chunk.length > 0)
       clusterRows.push(
         ...(await db.selectFrom("persons").select(["id", "cluster_id"]).where("id", "in", chunk).execute()),
       );
   }
   const sameCluster = new Set(clusterRows.filter((r) => r.cluster_id === person.clusterId).map((r) => r.id));
-  return ids.filter((id) => !sameCluster.has(id)).slice(0, MAX_CANDIDATES_PER_RECORD);
+  return ranked.filter((id) => !sameCluster.has(id)).slice(0, MAX_CANDIDATES_PER_RECORD);
 }
 
 function pairOf(a: Person, b: Person): { left: Person; right: Person; kind: CandidateKind } {
@@ -472,28 +454,25 @@ export async function runFullMatching(
   } else {
     // A small registry: block in memory (same rule as blockingCandidates) and score with the fallback.
     const all = await getPersons(w.trx, ids);
-    const keysOf = new Map(all.map((p) => [p.id, blockingKeysOf(p)]));
+    const keysOf = new Map(all.map((p) => [p.id, blockingKeys(p)]));
     const holders = new Map<string, string[]>();
     for (const [id, keys] of keysOf) {
-      for (const key of keys.keys()) holders.set(key, [...(holders.get(key) ?? []), id]);
+      for (const key of keys) {
+        const list = holders.get(key);
+        if (list) list.push(id);
+        else holders.set(key, [id]);
+      }
     }
     const byNationalId = new Map<string, string[]>();
     for (const p of all)
       if (p.nationalId) byNationalId.set(p.nationalId, [...(byNationalId.get(p.nationalId) ?? []), p.id]);
     const byId = new Map(all.map((p) => [p.id, p]));
     for (const person of all) {
-      const shared = new Map<string, Set<NamePart>>();
-      for (const [key, parts] of keysOf.get(person.id) ?? []) {
-        for (const other of holders.get(key) ?? []) {
-          if (other <= person.id) continue; // each pair once
-          const set = shared.get(other) ?? new Set<NamePart>();
-          for (const part of parts) set.add(part);
-          shared.set(other, set);
-        }
+      const pairIds = new Set<string>();
+      for (const key of keysOf.get(person.id) ?? []) {
+        // Each pair once.
+        for (const other of holders.get(key) ?? []) if (other > person.id) pairIds.add(other);
       }
-      const pairIds = new Set(
-        [...shared].filter(([, parts]) => parts.size >= MIN_SHARED_PARTS).map(([id]) => id),
-      );
       for (const other of byNationalId.get(person.nationalId ?? "") ?? [])
         if (other > person.id) pairIds.add(other);
       const others = [...pairIds]

@@ -26,7 +26,7 @@ import type { Kysely, Selectable } from "kysely";
 import { sha256Hex } from "../audit";
 import type { Database, PersonStatusesTable, PersonsTable } from "../schema";
 import type { WriteContext } from "../store";
-import { registrySearchKeys, SEARCH_KEY_VERSION } from "./tracing-keys";
+import { blockingKeys, registrySearchKeys, SEARCH_KEY_VERSION } from "./tracing-keys";
 
 type Reader = Kysely<Database>;
 
@@ -195,11 +195,12 @@ export async function getCluster(db: Reader, clusterId: string): Promise<Person[
 
 async function writeSearchKeys(
   w: WriteContext,
-  person: Pick<Person, "id" | "name" | "otherNames">,
+  person: Pick<Person, "id" | "name" | "otherNames" | "birthDate">,
   keys: KeyFunction,
 ) {
   await w.trx.deleteFrom("person_name_keys").where("person_id", "=", person.id).execute();
-  const rows = personSearchKeys(person, keys).map((key) => ({ person_id: person.id, key }));
+  const all = new Set([...personSearchKeys(person, keys), ...blockingKeys(person)]);
+  const rows = [...all].map((key) => ({ person_id: person.id, key }));
   for (const chunk of chunks(rows, 200)) await w.trx.insertInto("person_name_keys").values(chunk).execute();
 }
 
@@ -407,7 +408,7 @@ export async function reindexSearchKeys(w: WriteContext, batch = 1000): Promise<
       const fields = JSON.parse(row.fields_json) as StoredFields;
       await writeSearchKeys(
         w,
-        { id: row.id, name: fields.name, otherNames: fields.otherNames },
+        { id: row.id, name: fields.name, otherNames: fields.otherNames, birthDate: fields.birthDate },
         registrySearchKeys,
       );
       await w.trx
