@@ -72,8 +72,14 @@ export function suspectedSpaceOn(candidate: VoidCandidate, document: PlanDocumen
 export interface Place {
   id: string;
   kind: "outside" | "space" | "candidate";
+  /** In English, for logs and texts the server writes (assignment notes); clients build their own. */
   label: string;
+  /** A space's name and kind, a candidate's area. */
+  name: string | null;
+  spaceKind: string | null;
+  areaM2: number | null;
   levelId: string | null;
+  levelName: string | null;
   levelOrdinal: number | null;
   point: Point | null;
 }
@@ -83,14 +89,27 @@ export class PlaceBook {
   private readonly spaces: Map<string, PlanSpace>;
   private readonly levels: Map<string, { name: string; ordinal: number }>;
   private readonly candidates: Map<string, VoidCandidate>;
+  private readonly openings: Map<string, PlanDocument["openings"][number]>;
+  private readonly levelRecords: Map<string, PlanDocument["levels"][number]>;
+  private readonly footprints: Map<string, Point[]>;
+  private readonly levelCentres = new Map<string, Point>();
 
-  constructor(
-    private readonly document: PlanDocument,
-    candidates: readonly VoidCandidate[],
-  ) {
+  constructor(document: PlanDocument, candidates: readonly VoidCandidate[]) {
     this.spaces = new Map(document.spaces.map((s) => [s.id, s]));
     this.levels = new Map(document.levels.map((l) => [l.id, { name: l.name, ordinal: l.ordinal }]));
     this.candidates = new Map(candidates.map((c) => [candidateNode(c.id), c]));
+    this.openings = new Map(document.openings.map((o) => [o.id, o]));
+    this.levelRecords = new Map(document.levels.map((l) => [l.id, l]));
+    this.footprints = new Map(
+      document.buildings.filter((b) => b.footprint !== null).map((b) => [b.id, b.footprint as Point[]]),
+    );
+    const sums = new Map<string, { x: number; y: number; n: number }>();
+    for (const space of document.spaces) {
+      const [x, y] = centroid(space.polygon);
+      const sum = sums.get(space.levelId) ?? { x: 0, y: 0, n: 0 };
+      sums.set(space.levelId, { x: sum.x + x, y: sum.y + y, n: sum.n + 1 });
+    }
+    for (const [id, sum] of sums) this.levelCentres.set(id, [sum.x / sum.n, sum.y / sum.n]);
   }
 
   space(id: string): PlanSpace | undefined {
@@ -102,16 +121,29 @@ export class PlaceBook {
   }
 
   place(id: string): Place | null {
+    const none = { name: null, spaceKind: null, areaM2: null, levelName: null };
     if (id === OUTSIDE_NODE)
-      return { id, kind: "outside", label: "outside", levelId: null, levelOrdinal: null, point: null };
+      return {
+        ...none,
+        id,
+        kind: "outside",
+        label: "outside",
+        levelId: null,
+        levelOrdinal: null,
+        point: null,
+      };
     const space = this.spaces.get(id);
     if (space) {
       const level = this.levels.get(space.levelId);
       const name = space.name || space.kind;
       return {
+        ...none,
         id,
         kind: "space",
         label: level ? `${name} (${level.name})` : name,
+        name: space.name,
+        spaceKind: space.kind,
+        levelName: level?.name ?? null,
         levelId: space.levelId,
         levelOrdinal: level?.ordinal ?? null,
         point: centroid(space.polygon),
@@ -121,8 +153,11 @@ export class PlaceBook {
     if (candidate) {
       const level = candidate.levelId ? this.levels.get(candidate.levelId) : undefined;
       return {
+        ...none,
         id,
         kind: "candidate",
+        areaM2: candidate.areaM2,
+        levelName: level?.name ?? null,
         label: `hidden-space candidate, ${candidate.areaM2.toFixed(0)} m² (${level?.name ?? `level ${candidate.levelOrdinal}`})`,
         levelId: candidate.levelId,
         levelOrdinal: candidate.levelOrdinal,
@@ -132,6 +167,31 @@ export class PlaceBook {
     return null;
   }
 
+  /**
+   * Where a wall to the outside is breached, for drawing: the middle of the space's edge nearest the level's
+   * outline (or its building's footprint); with neither, the edge farthest from the middle of the level.
+   */
+  private exteriorPoint(ring: readonly Point[], levelId: string | null): Point {
+    const level = levelId ? this.levelRecords.get(levelId) : undefined;
+    const outer = level?.outline.map((part) => part.outer) ?? [];
+    const footprint = level ? this.footprints.get(level.buildingId) : undefined;
+    if (outer.length === 0 && footprint) outer.push(footprint);
+    const middles = ring.map((a, k) => {
+      const b = ring[(k + 1) % ring.length]!;
+      return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as Point;
+    });
+    const centre = this.levelCentres.get(levelId ?? "") ?? centroid(ring);
+    const distance = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+    // Higher is better: near the outline, or far from the level's middle.
+    const score = (p: Point) =>
+      outer.length > 0
+        ? -Math.min(...outer.map((o) => distance(nearestOnRing(p, o), p)))
+        : distance(p, centre);
+    let best = middles[0] ?? centroid(ring);
+    for (const p of middles) if (score(p) > score(best)) best = p;
+    return best;
+  }
+
   private outlineOf(id: string): { ring: Point[]; levelId: string | null } | null {
     const space = this.spaces.get(id);
     if (space) return { ring: space.polygon, levelId: space.levelId };
@@ -139,24 +199,37 @@ export class PlaceBook {
     return candidate ? { ring: candidate.polygon, levelId: candidate.levelId } : null;
   }
 
-  /** Where a step crosses, for drawing: the opening, the middle of the wall between, the stairs. */
-  via(step: Route["steps"][number]): { point: Point | null; levelId: string | null } {
+  /** What a step goes through (an opening's kind and name, the stairs' name) and where, for drawing. */
+  via(step: Route["steps"][number]): {
+    point: Point | null;
+    levelId: string | null;
+    featureKind: string | null;
+    featureName: string | null;
+  } {
     if (step.kind === "opening" && step.featureId) {
-      const opening = this.document.openings.find((o) => o.id === step.featureId);
-      if (opening) return { point: opening.position, levelId: opening.levelId || null };
+      const opening = this.openings.get(step.featureId);
+      if (opening) {
+        return {
+          point: opening.position,
+          levelId: opening.levelId || null,
+          featureKind: opening.kind,
+          featureName: opening.name,
+        };
+      }
     }
+    const feature = step.featureId ? this.spaces.get(step.featureId) : undefined;
+    const described = { featureKind: feature?.kind ?? null, featureName: feature ? feature.name : null };
     const a = this.outlineOf(step.from);
     const b = this.outlineOf(step.to);
     if (step.kind === "wall_breach" && a && b)
-      return { point: nearestBetween(a.ring, b.ring), levelId: a.levelId };
-    if (step.kind === "wall_breach" && (a ?? b)) {
-      // A wall to the outside: the point of the outline nearest to the level's outside is not known; use
-      // the middle of the outline's longest edge facing away from the centre.
-      const only = (a ?? b)!;
-      return { point: outerPoint(only.ring), levelId: only.levelId };
+      return { point: nearestBetween(a.ring, b.ring), levelId: a.levelId, ...described };
+    const only = a ?? b;
+    if (step.kind === "wall_breach" && only) {
+      return { point: this.exteriorPoint(only.ring, only.levelId), levelId: only.levelId, ...described };
     }
-    const over = a ?? b;
-    return over ? { point: centroid(over.ring), levelId: over.levelId } : { point: null, levelId: null };
+    return only
+      ? { point: centroid(only.ring), levelId: only.levelId, ...described }
+      : { point: null, levelId: null, ...described };
   }
 }
 
@@ -185,21 +258,6 @@ function nearestBetween(a: readonly Point[], b: readonly Point[]): Point {
   const onB = nearestOnRing(centroid(a), b);
   const onA = nearestOnRing(onB, a);
   return [(onA[0] + onB[0]) / 2, (onA[1] + onB[1]) / 2];
-}
-
-function outerPoint(ring: readonly Point[]): Point {
-  let best: Point = ring[0] ?? [0, 0];
-  let bestLength = -1;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[j]!;
-    const b = ring[i]!;
-    const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (length > bestLength) {
-      bestLength = length;
-      best = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-    }
-  }
-  return best;
 }
 
 export function routeOptionsFrom(query: {

@@ -182,8 +182,13 @@ const routeOptionsBody = z.strictObject({
 const placeSchema = z.object({
   id: z.string(),
   kind: z.enum(["outside", "space", "candidate"]),
+  /** English, as the server writes it in assignment notes; clients build their own from the fields below. */
   label: z.string(),
+  name: z.string().nullable(),
+  spaceKind: z.string().nullable(),
+  areaM2: z.number().nullable(),
   levelId: z.string().nullable(),
+  levelName: z.string().nullable(),
   levelOrdinal: z.number().nullable(),
   /** Where to draw it (local metres): the centroid of the space or candidate. */
   point: point.nullable(),
@@ -201,6 +206,9 @@ const stepSchema = z.object({
   /** Where the step crosses: the opening, the wall breached, the slab or stairs (local metres). */
   via: point.nullable(),
   viaLevelId: z.string().nullable(),
+  /** The opening's kind (door, hatch …) or the stairs' space kind, and its name, when the step uses one. */
+  featureKind: z.string().nullable(),
+  featureName: z.string().nullable(),
 });
 
 const routeSchema = z.object({

@@ -127,7 +127,13 @@ export const siteAnalysisRoutes =
             total: route.total,
             steps: route.steps.map((step) => {
               const via = site.places.via(step);
-              return { ...step, via: via.point, viaLevelId: via.levelId };
+              return {
+                ...step,
+                via: via.point,
+                viaLevelId: via.levelId,
+                featureKind: via.featureKind,
+                featureName: via.featureName,
+              };
             }),
           }
         : null;

@@ -109,7 +109,7 @@ type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && value in ERROR_CODES;
 
-function errorFromBody(status: number, body: unknown): ApiError {
+export function errorFromBody(status: number, body: unknown): ApiError {
   if (typeof body === "object" && body !== null && "error" in body) {
     const error = (body as { error: unknown }).error;
     if (typeof error === "object" && error !== null) {
@@ -135,7 +135,7 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   let payload: string | undefined;
   // The server accepts state-changing requests only with a JSON body (its CSRF rule); DELETE has none.
@@ -168,7 +168,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
-function queryString(query: Record<string, string | number | undefined>): string {
+export function queryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== "") params.set(key, String(value));

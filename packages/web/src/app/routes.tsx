@@ -8,6 +8,8 @@ import type { TranslationKey } from "../i18n/keys";
 import { AccountPage } from "../pages/account/AccountPage";
 import { AuditPage } from "../pages/audit/AuditPage";
 import { HomePage } from "../pages/HomePage";
+import { ImdfImportPage } from "../pages/site-analysis/ImdfImportPage";
+import { SiteAnalysisPage } from "../pages/site-analysis/SiteAnalysisPage";
 import { SiteListPage } from "../pages/sites/SiteListPage";
 import { SitePlanPage } from "../pages/sites/SitePlanPage";
 
@@ -34,7 +36,14 @@ export const ROUTES: readonly RouteDefinition[] = [
     roles: ROLE_GROUPS.siteReaders,
     nav: { label: "nav.sites" },
   },
+  { id: "site-import", pattern: "/sites/import", page: ImdfImportPage, roles: ROLE_GROUPS.siteEditors },
   { id: "plan", pattern: "/sites/:siteId", page: SitePlanPage, roles: ROLE_GROUPS.siteReaders },
+  {
+    id: "site-analysis",
+    pattern: "/sites/:siteId/analysis",
+    page: SiteAnalysisPage,
+    roles: ROLE_GROUPS.siteReaders,
+  },
   {
     id: "audit",
     pattern: "/audit",
@@ -51,6 +60,9 @@ export const paths = {
   sites: () => "/sites",
   plan: (siteId: string, levelId?: string) =>
     `/sites/${encodeURIComponent(siteId)}${levelId ? `?level=${encodeURIComponent(levelId)}` : ""}`,
+  siteAnalysis: (siteId: string, levelId?: string) =>
+    `/sites/${encodeURIComponent(siteId)}/analysis${levelId ? `?level=${encodeURIComponent(levelId)}` : ""}`,
+  siteImport: (siteId?: string) => `/sites/import${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ""}`,
   audit: () => "/audit",
   account: () => "/account",
 };

@@ -57,6 +57,11 @@ export interface PlanCanvasProps {
   pending?: { polygon?: Polygon; point?: Point } | null;
   spaceFill?: SpaceFillFunction;
   layers?: readonly PlanLayer[];
+  /**
+   * With the select tool, a click on a layer's element marked `data-plan-item="<id>"` (drawn in an `under`
+   * or `world` layer) calls this with the id instead of selecting what lies beneath.
+   */
+  onPickItem?(itemId: string): void;
   /** When this changes (another site), the view is fitted to the plan again. */
   fitKey: string;
   label: string;
@@ -144,6 +149,7 @@ export function PlanCanvas(props: PlanCanvasProps) {
     pending,
     spaceFill,
     layers = [],
+    onPickItem,
     fitKey,
     label,
   } = props;
@@ -259,6 +265,8 @@ export function PlanCanvas(props: PlanCanvasProps) {
     switch (tool) {
       case "select": {
         const element = target instanceof Element ? target : null;
+        const itemId = element?.closest("[data-plan-item]")?.getAttribute("data-plan-item");
+        if (itemId && onPickItem) return onPickItem(itemId);
         const openingId = element?.closest("[data-opening-id]")?.getAttribute("data-opening-id");
         if (openingId) return onSelect({ kind: "opening", id: openingId });
         const spaceId = element?.closest("[data-space-id]")?.getAttribute("data-space-id");

@@ -18,6 +18,7 @@ import { Legend } from "../../plan/Legend";
 import { LevelSwitcher } from "../../plan/LevelSwitcher";
 import { PlanCanvas } from "../../plan/PlanCanvas";
 import type { PlanLayer, PlanSelection, PlanTool } from "../../plan/types";
+import { SiteViewTabs } from "../site-analysis/SiteViewTabs";
 import { LevelOverview } from "./LevelOverview";
 import { OpeningForm } from "./OpeningForm";
 import { SpaceForm } from "./SpaceForm";
@@ -209,6 +210,7 @@ export function SitePlanPage({ params, query }: PageProps) {
         <h1>
           <bdi>{outline.data?.site.name ?? t("common.loading")}</bdi>
         </h1>
+        <SiteViewTabs siteId={siteId} current="plan" empty={outline.data ? levels.length === 0 : false} />
         <p className={`live-state live-${live}`} role="status">
           <span className="live-dot" aria-hidden="true" />
           {t(`plan.live.${live}`)}
