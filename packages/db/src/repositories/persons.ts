@@ -197,40 +197,41 @@ async function writeSearchKeys(
   w: WriteContext,
   person: Pick<Person, "id" | "name" | "otherNames" | "birthDate">,
   keys: KeyFunction,
+  isNew = false,
 ) {
-  await w.trx.deleteFrom("person_name_keys").where("person_id", "=", person.id).execute();
+  if (!isNew) await w.trx.deleteFrom("person_name_keys").where("person_id", "=", person.id).execute();
   const all = new Set([...personSearchKeys(person, keys), ...blockingKeys(person)]);
   const rows = [...all].map((key) => ({ person_id: person.id, key }));
   for (const chunk of chunks(rows, 200)) await w.trx.insertInto("person_name_keys").values(chunk).execute();
 }
 
-async function insertStatement(
+function newStatement(w: WriteContext, input: StatusStatementInput): StatusStatement {
+  return { ...input, id: newId(), recordedAt: w.now.toISOString(), recordedBy: w.actor.name };
+}
+
+async function insertStatements(
   w: WriteContext,
   personId: string,
-  input: StatusStatementInput,
-): Promise<StatusStatement> {
-  const statement: StatusStatement = {
-    ...input,
-    id: newId(),
-    recordedAt: w.now.toISOString(),
-    recordedBy: w.actor.name,
-  };
+  statements: readonly StatusStatement[],
+): Promise<void> {
+  if (statements.length === 0) return;
   await w.trx
     .insertInto("person_statuses")
-    .values({
-      id: statement.id,
-      person_id: personId,
-      status: statement.status,
-      source: statement.source,
-      source_reference: statement.sourceReference,
-      stated_on_json: statement.statedOn === null ? null : JSON.stringify(statement.statedOn),
-      documented: statement.documented ? 1 : 0,
-      note: statement.note,
-      recorded_at: statement.recordedAt,
-      recorded_by: statement.recordedBy,
-    })
+    .values(
+      statements.map((statement) => ({
+        id: statement.id,
+        person_id: personId,
+        status: statement.status,
+        source: statement.source,
+        source_reference: statement.sourceReference,
+        stated_on_json: statement.statedOn === null ? null : JSON.stringify(statement.statedOn),
+        documented: statement.documented ? 1 : 0,
+        note: statement.note,
+        recorded_at: statement.recordedAt,
+        recorded_by: statement.recordedBy,
+      })),
+    )
     .execute();
-  return statement;
 }
 
 export async function createPerson(
@@ -241,12 +242,14 @@ export async function createPerson(
   const id = newId();
   const at = w.now.toISOString();
   const { statuses: statusInputs, ...fields } = input;
+  const statuses = statusInputs.map((statusInput) => newStatement(w, statusInput));
+  const current = deriveCurrentStatus(statuses);
   await w.trx
     .insertInto("persons")
     .values({
       id,
       cluster_id: id,
-      ...columnsOf(fields, []),
+      ...columnsOf(fields, statuses),
       search_key_version: SEARCH_KEY_VERSION,
       created_at: at,
       updated_at: at,
@@ -254,14 +257,7 @@ export async function createPerson(
       version: 1,
     })
     .execute();
-  const statuses: StatusStatement[] = [];
-  for (const statusInput of statusInputs) statuses.push(await insertStatement(w, id, statusInput));
-  const current = deriveCurrentStatus(statuses);
-  await w.trx
-    .updateTable("persons")
-    .set({ current_status: current.status, status_conflicting: current.conflicting ? 1 : 0 })
-    .where("id", "=", id)
-    .execute();
+  await insertStatements(w, id, statuses);
   const person: Person = {
     ...fields,
     id,
@@ -274,7 +270,7 @@ export async function createPerson(
     createdBy: w.actor.name,
     version: 1,
   };
-  await writeSearchKeys(w, person, registrySearchKeys);
+  await writeSearchKeys(w, person, registrySearchKeys, true);
   await w.audit({
     action: options.action ?? "person.create",
     entityType: "person",
@@ -333,7 +329,8 @@ export async function addStatusStatement(
   input: StatusStatementInput,
 ): Promise<Person> {
   const before = await getPerson(w.trx, personId);
-  const statement = await insertStatement(w, personId, input);
+  const statement = newStatement(w, input);
+  await insertStatements(w, personId, [statement]);
   const statuses = [...before.statuses, statement];
   const current = deriveCurrentStatus(statuses);
   const at = w.now.toISOString();
