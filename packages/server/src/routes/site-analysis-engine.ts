@@ -40,8 +40,67 @@ export function planWorkerOf(context: AppContext, app: FastifyInstance): PlanWor
   return current;
 }
 
+/** Audit entity types whose writes change a site's plan (every write is audited: see db/src/store.ts). */
+const PLAN_ENTITY_TYPES = ["site", "building", "level", "space", "opening"];
+const CACHED_PLANS = 8;
+
+/**
+ * Sites' plans as last read, each with the audit sequence number read just before it. Every write appends an
+ * audit entry, so a plan is still current when no entry since that number concerns a site-model record; the
+ * check is two small queries, where reading a 10,000-space plan takes most of a second. Conservative: any
+ * site-model write anywhere re-reads. Per process; another instance keeps its own.
+ */
+class SitePlanCache {
+  private readonly plans = new Map<string, { plan: siteImport.SitePlan; seq: number }>();
+
+  async get(db: AppContext["store"]["db"], siteId: string): Promise<siteImport.SitePlan> {
+    const head = await db
+      .selectFrom("audit_head")
+      .select("seq")
+      .where("id", "=", 1)
+      .executeTakeFirstOrThrow();
+    const cached = this.plans.get(siteId);
+    if (cached) {
+      const changed =
+        cached.seq === head.seq
+          ? undefined
+          : await db
+              .selectFrom("audit_log")
+              .select("seq")
+              .where("seq", ">", cached.seq)
+              .where("seq", "<=", head.seq)
+              .where("entity_type", "in", PLAN_ENTITY_TYPES)
+              .limit(1)
+              .executeTakeFirst();
+      if (!changed) {
+        cached.seq = Math.max(cached.seq, head.seq);
+        this.plans.delete(siteId);
+        this.plans.set(siteId, cached);
+        return cached.plan;
+      }
+    }
+    const plan = await siteImport.readSitePlan(db, siteId);
+    this.plans.delete(siteId);
+    this.plans.set(siteId, { plan, seq: head.seq });
+    while (this.plans.size > CACHED_PLANS) {
+      const oldest = this.plans.keys().next().value;
+      if (oldest === undefined) break;
+      this.plans.delete(oldest);
+    }
+    return plan;
+  }
+}
+
+const planCaches = new WeakMap<AppContext, SitePlanCache>();
+
+/** The site's plan (shared between requests: never mutate it). */
 export async function readPlan(context: AppContext, siteId: string): Promise<siteImport.SitePlan> {
-  return siteImport.readSitePlan(context.store.db, siteId);
+  let cache = planCaches.get(context);
+  if (!cache) {
+    cache = new SitePlanCache();
+    planCaches.set(context, cache);
+  }
+  return cache.get(context.store.db, siteId);
 }
 
 export const analyse = (worker: PlanWorker, plan: siteImport.SitePlan): Promise<VoidAnalysis> =>
@@ -52,10 +111,9 @@ export const analyse = (worker: PlanWorker, plan: siteImport.SitePlan): Promise<
  * on a suspected level of that ordinal in the same building), one of the two containing the other's centroid.
  */
 export function suspectedSpaceOn(candidate: VoidCandidate, document: PlanDocument): PlanSpace | null {
-  const levels = new Map(document.levels.map((l) => [l.id, l]));
+  const { spaces, levels } = suspectedOf(document);
   const centre = centroid(candidate.polygon);
-  for (const space of document.spaces) {
-    if (space.status !== "suspected") continue;
+  for (const space of spaces) {
     const level = levels.get(space.levelId);
     if (!level) continue;
     const sameLevel =
@@ -67,6 +125,23 @@ export function suspectedSpaceOn(candidate: VoidCandidate, document: PlanDocumen
       return space;
   }
   return null;
+}
+
+/** The suspected spaces of a plan and its levels, found once per plan (plans are cached and never change). */
+const suspectedByPlan = new WeakMap<
+  PlanDocument,
+  { spaces: PlanSpace[]; levels: Map<string, PlanDocument["levels"][number]> }
+>();
+function suspectedOf(document: PlanDocument) {
+  let found = suspectedByPlan.get(document);
+  if (!found) {
+    found = {
+      spaces: document.spaces.filter((s) => s.status === "suspected"),
+      levels: new Map(document.levels.map((l) => [l.id, l])),
+    };
+    suspectedByPlan.set(document, found);
+  }
+  return found;
 }
 
 export interface Place {

@@ -61,8 +61,11 @@ export const siteImdfRoutes =
       (_request, body, done) => done(null, body),
     );
 
-    /** Reads and checks the uploaded archive: the engine's validation, then the site model's rules. */
-    const readArchive = async (body: unknown, fileName: string) => {
+    /**
+     * Reads and checks the uploaded archive: the engine's validation, then (for a preview; a commit checks
+     * them in the repository) the site model's rules.
+     */
+    const readArchive = async (body: unknown, fileName: string, checkModel: boolean) => {
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new AtharError(
           "unsupported_media_type",
@@ -85,7 +88,7 @@ export const siteImdfRoutes =
           problems.map(siteImport.problemDetail),
         );
       }
-      const refused = siteImport.modelProblems(result.document);
+      const refused = checkModel ? siteImport.modelProblems(result.document) : [];
       if (refused.length > 0) {
         throw new AtharError(
           "import_invalid",
@@ -121,7 +124,7 @@ export const siteImdfRoutes =
       async (request) => {
         const { siteId, fileName } = request.query;
         if (siteId) await visibleSiteOf(context, request, async () => siteId);
-        const { document, warnings, source } = await readArchive(request.body, fileName);
+        const { document, warnings, source } = await readArchive(request.body, fileName, true);
         const inUse = await siteImport.idsInUse(store.db, document, siteId === undefined);
         let target: { siteId: string; empty: boolean } | null = null;
         if (siteId) {
@@ -159,7 +162,7 @@ export const siteImdfRoutes =
       async (request, reply) => {
         const { siteId, name, ids, fileName } = request.query;
         if (siteId) await visibleSiteOf(context, request, async () => siteId);
-        const { document, warnings, source } = await readArchive(request.body, fileName);
+        const { document, warnings, source } = await readArchive(request.body, fileName, false);
         const user = currentUser(request);
         const outcome = await store.write(actorOf(request), (w) =>
           siteImport.commitImport(

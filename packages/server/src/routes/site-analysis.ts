@@ -74,10 +74,17 @@ export const siteAnalysisRoutes =
     const coordinators = { roles: OPS_ROLES.coordinators };
 
     /** The plan, its analysis and a book of its places. */
+    /** Place books by plan (plans are cached and never change, so a book is built once per plan version). */
+    const books = new WeakMap<object, PlaceBook>();
     const loadSite = async (siteId: string) => {
       const plan = await readPlan(context, siteId);
       const analysis = await analyse(worker, plan);
-      return { plan, analysis, places: new PlaceBook(plan.document, analysis.candidates) };
+      let places = books.get(plan);
+      if (!places) {
+        places = new PlaceBook(plan.document, analysis.candidates);
+        books.set(plan, places);
+      }
+      return { plan, analysis, places };
     };
 
     /** The route answers for a question; unknown places answer 404 like missing records. */

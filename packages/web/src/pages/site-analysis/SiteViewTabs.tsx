@@ -14,11 +14,14 @@ export function SiteViewTabs({
   siteId,
   current,
   empty = false,
+  placed = true,
 }: {
   siteId: string;
   current: "plan" | "analysis";
   /** A site with no levels yet: offer an import instead of an export. */
   empty?: boolean;
+  /** The site has a reference point (refLat/refLon): without one it cannot be exported to WGS84. */
+  placed?: boolean;
 }) {
   const { t } = useTranslation();
   const { hasAnyRole } = useSession();
@@ -38,11 +41,11 @@ export function SiteViewTabs({
             {t("siteAnalysis.importIntoSite")}
           </Link>
         )
-      ) : (
+      ) : placed ? (
         <a className="button-link" href={siteAnalysisApi.exportUrl(siteId)} download>
           {t("siteAnalysis.exportImdf")}
         </a>
-      )}
+      ) : null}
     </div>
   );
 }

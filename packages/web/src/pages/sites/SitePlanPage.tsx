@@ -210,7 +210,14 @@ export function SitePlanPage({ params, query }: PageProps) {
         <h1>
           <bdi>{outline.data?.site.name ?? t("common.loading")}</bdi>
         </h1>
-        <SiteViewTabs siteId={siteId} current="plan" empty={outline.data ? levels.length === 0 : false} />
+        <SiteViewTabs
+          siteId={siteId}
+          current="plan"
+          empty={outline.data ? levels.length === 0 : false}
+          placed={
+            outline.data ? outline.data.site.refLat !== null && outline.data.site.refLon !== null : false
+          }
+        />
         <p className={`live-state live-${live}`} role="status">
           <span className="live-dot" aria-hidden="true" />
           {t(`plan.live.${live}`)}
