@@ -14,6 +14,7 @@ import {
   pointInPolygon,
   polygonArea,
 } from "@athar/plans";
+import { foldSearchLog } from "@athar/search";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test-support/databases";
@@ -364,6 +365,10 @@ describeEachDatabase("site analysis API", (database) => {
         segment: { id: spaceId, kind: "hypothesis", pExists: 0.3, reachable: false, siteId },
       });
       if (added.type === "segment.added") expect(added.segment.areaM2).toBeCloseTo(candidate.areaM2, 6);
+      // The search engine takes the log as it is: the hypothesis exists with the coordinator's prior.
+      const folded = foldSearchLog(events.map((e) => e.event));
+      const hypothesis = folded.segments.find((r) => r.segment.id === spaceId);
+      expect(hypothesis?.pExistsPrior).toBeCloseTo(0.3, 9);
 
       // The candidate now carries the suspected space; a second hypothesis with a space is refused.
       const voids = (await get(`/api/sites/${siteId}/voids`)).json();
@@ -391,6 +396,43 @@ describeEachDatabase("site analysis API", (database) => {
       expect(body.assignment.plannedMinutes).toBe(Math.ceil(body.route.total.time.likely));
       const tasks = (await get(`/api/sites/${siteId}/breach-tasks`)).json();
       for (const task of body.breachTasks) expect(tasks.map((t: { id: string }) => t.id)).toContain(task.id);
+    });
+  });
+
+  describe("plan changes", () => {
+    it("sees a change to the plan at once (the cached plan is checked against the audit trail)", async () => {
+      const siteId = planted.document.site.id;
+      const before = (await get(`/api/sites/${siteId}/voids`)).json();
+      const linked = before.candidates.find((c: { suspectedSpaceId: string | null }) => c.suspectedSpaceId);
+      expect(linked).toBeDefined();
+      // Ruling the suspected space out explains the area: the candidate goes.
+      const space = (await get(`/api/spaces/${linked.suspectedSpaceId}`)).json();
+      const { id: _id, levelId: _level, ...rest } = space;
+      const ruled = await server.request({
+        method: "PUT",
+        url: `/api/spaces/${space.id}`,
+        cookie: coordinator.cookie,
+        payload: { ...rest, status: "ruled_out" },
+      });
+      expect(ruled.statusCode, ruled.body).toBe(200);
+      const after = (await get(`/api/sites/${siteId}/voids`)).json();
+      expect(after.planVersion).not.toBe(before.planVersion);
+      expect(after.candidates).toHaveLength(before.candidates.length - 1);
+    });
+
+    it("documents its routes in the OpenAPI description", async () => {
+      const doc = (await server.request({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const path of [
+        "/api/site-imports/preview",
+        "/api/site-imports",
+        "/api/sites/{siteId}/imdf.zip",
+        "/api/sites/{siteId}/voids",
+        "/api/sites/{siteId}/voids/hypotheses",
+        "/api/sites/{siteId}/route",
+        "/api/sites/{siteId}/breach-costs",
+        "/api/sites/{siteId}/route/assignment",
+      ])
+        expect(Object.keys(doc.paths)).toContain(path);
     });
   });
 
