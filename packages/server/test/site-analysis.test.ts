@@ -9,13 +9,15 @@ import { searchLog } from "@athar/db";
 import {
   centroid,
   exportImdfZip,
+  fileText,
   importImdfZip,
   type PlanDocument,
   pointInPolygon,
   polygonArea,
+  unzipArchive,
+  zipArchive,
 } from "@athar/plans";
 import { foldSearchLog } from "@athar/search";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test-support/databases";
 import { startTestServer, type TestServer } from "../../../test-support/server";
@@ -37,10 +39,9 @@ const zip = (document: PlanDocument): Buffer => Buffer.from(exportImdfZip(docume
 
 /** Edits one file of an archive: the callback gets the parsed JSON and returns it changed. */
 function editArchive(bytes: Buffer, file: string, edit: (json: { features: unknown[] }) => unknown): Buffer {
-  const files = unzipSync(new Uint8Array(bytes));
-  const name = Object.keys(files).find((n) => n.endsWith(file))!;
-  files[name] = strToU8(JSON.stringify(edit(JSON.parse(strFromU8(files[name]!)))));
-  return Buffer.from(zipSync(files));
+  const files = unzipArchive(new Uint8Array(bytes));
+  files.set(file, JSON.stringify(edit(JSON.parse(fileText(files.get(file)!)))));
+  return Buffer.from(zipArchive(files));
 }
 
 describeEachDatabase("site analysis API", (database) => {

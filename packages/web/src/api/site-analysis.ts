@@ -205,13 +205,19 @@ export interface BreachingAssignment {
 /** Import problems carried by a 422 import_invalid answer (one detail per problem). */
 export function importProblemsOf(error: unknown): ImportProblem[] {
   if (!(error instanceof ApiError) || error.code !== "import_invalid") return [];
-  return error.details.map((detail: ErrorDetail & Partial<ImportProblem>) => ({
-    severity: detail.severity ?? "error",
-    file: detail.file ?? detail.path ?? "",
-    featureId: detail.featureId ?? null,
-    rule: detail.rule ?? "",
-    message: detail.message,
-  }));
+  return error.details.map((detail: ErrorDetail & Partial<ImportProblem>) => {
+    const rule = detail.rule ?? "";
+    // The server prefixes the message with the rule, for clients that show only the message.
+    const prefix = `${rule}: `;
+    return {
+      severity: detail.severity ?? "error",
+      file: detail.file ?? detail.path ?? "",
+      featureId: detail.featureId ?? null,
+      rule,
+      message:
+        rule && detail.message.startsWith(prefix) ? detail.message.slice(prefix.length) : detail.message,
+    };
+  });
 }
 
 /** Sends a file's bytes (the server's upload rule: a non-JSON body needs the x-athar-csrf header). */

@@ -21,11 +21,23 @@ import { useLoad } from "../../components/useLoad";
 import { useFormat } from "../../i18n/format";
 import "../../styles/site-analysis.css";
 
+/** Rows shown: an archive with thousands of problems usually has one cause, visible in the first rows. */
+const MAX_ROWS = 200;
+
 function ProblemTable({ problems }: { problems: readonly ImportProblem[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="analysis-table-wrap">
-      <table className="analysis-table">
+      {problems.length > MAX_ROWS && (
+        <p className="muted">
+          {t("siteAnalysis.import.showingFirst", {
+            shown: format.number(MAX_ROWS),
+            total: format.number(problems.length),
+          })}
+        </p>
+      )}
+      <table className="analysis-table problem-table">
         <thead>
           <tr>
             <th scope="col">{t("siteAnalysis.import.fileColumn")}</th>
@@ -35,7 +47,7 @@ function ProblemTable({ problems }: { problems: readonly ImportProblem[] }) {
           </tr>
         </thead>
         <tbody>
-          {problems.map((p, k) => (
+          {problems.slice(0, MAX_ROWS).map((p, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole
             <tr key={k}>
               <td>
