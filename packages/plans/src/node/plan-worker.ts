@@ -28,16 +28,28 @@ interface Pending {
   reject(error: Error): void;
 }
 
+export interface PlanWorkerOptions {
+  /**
+   * Heap limit of the thread (MiB). An archive too large to read exhausts the thread, not the server: the
+   * thread stops, its jobs fail with code ERR_WORKER_OUT_OF_MEMORY, and the next job starts a new one.
+   */
+  maxHeapMb?: number;
+}
+
 export class PlanWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
 
+  constructor(private readonly options: PlanWorkerOptions = {}) {}
+
   private start(): Worker {
     if (this.closed) throw new Error("the plan worker is closed");
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL("./plan-worker-entry.mjs", import.meta.url));
+    const worker = new Worker(new URL("./plan-worker-entry.mjs", import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 4096 },
+    });
     worker.unref();
     worker.on("message", (message: PlanJobReply | { ready: true }) => {
       if (!("id" in message)) return;
