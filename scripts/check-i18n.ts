@@ -17,7 +17,11 @@
  * A line with the comment `i18n-ignore` (or the line after it) is skipped: for the rare string that is not
  * language, such as a unit symbol that no translation changes.
  *
- * Usage: node --import tsx scripts/check-i18n.ts [--src DIR] [--ar FILE] [--en FILE]
+ * Each area of the app keeps its own pair in packages/web/src/i18n/areas/<area>/{ar,en}.json (merged under
+ * the key <area>, see resources.ts): every pair is checked the same way, and an area name must not also be
+ * a key of the core files.
+ *
+ * Usage: node --import tsx scripts/check-i18n.ts [--src DIR] [--ar FILE] [--en FILE] [--areas DIR]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -54,6 +58,7 @@ export const DEFAULT_PATHS = {
   src: path.join(REPO_ROOT, "packages/web/src"),
   ar: path.join(REPO_ROOT, "packages/web/src/i18n/ar.json"),
   en: path.join(REPO_ROOT, "packages/web/src/i18n/en.json"),
+  areas: path.join(REPO_ROOT, "packages/web/src/i18n/areas"),
 };
 
 function ignoredLines(text: string): Set<number> {
@@ -377,7 +382,40 @@ function sourceFiles(dir: string): string[] {
   return found.sort();
 }
 
-export function checkI18n(paths: { src: string; ar: string; en: string }): {
+/** Each area's translation pair, checked like the core pair; an area must not shadow a core key. */
+function checkAreas(areasDir: string, coreEnglish: string): Problem[] {
+  if (!fs.existsSync(areasDir)) return [];
+  const problems: Problem[] = [];
+  const coreKeys = new Set(Object.keys(JSON.parse(fs.readFileSync(coreEnglish, "utf8")) as object));
+  for (const entry of fs.readdirSync(areasDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const pair = {
+      ar: path.join(areasDir, entry.name, "ar.json"),
+      en: path.join(areasDir, entry.name, "en.json"),
+    };
+    const missing = (["ar", "en"] as const).filter((language) => !fs.existsSync(pair[language]));
+    if (missing.length > 0) {
+      problems.push({
+        file: path.join(areasDir, entry.name),
+        line: 1,
+        column: 1,
+        message: `missing ${missing.join(", ")}.json`,
+      });
+      continue;
+    }
+    if (coreKeys.has(entry.name))
+      problems.push({
+        file: pair.en,
+        line: 1,
+        column: 1,
+        message: `area "${entry.name}" is also a key of ${path.basename(coreEnglish)}`,
+      });
+    problems.push(...checkTranslations(pair));
+  }
+  return problems;
+}
+
+export function checkI18n(paths: { src: string; ar: string; en: string; areas?: string }): {
   problems: Problem[];
   files: number;
 } {
@@ -388,6 +426,7 @@ export function checkI18n(paths: { src: string; ar: string; en: string }): {
     problems.push(...(file.endsWith(".css") ? checkCss(file, text) : checkSource(file, text)));
   }
   problems.push(...checkTranslations(paths));
+  if (paths.areas) problems.push(...checkAreas(paths.areas, paths.en));
   return { problems, files: files.length };
 }
 
@@ -396,10 +435,12 @@ function main(argv: string[]): number {
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === "--src" || flag === "--ar" || flag === "--en") && value)
+    if ((flag === "--src" || flag === "--ar" || flag === "--en" || flag === "--areas") && value)
       paths[flag.slice(2) as "src"] = path.resolve(value);
     else {
-      process.stderr.write(`usage: check-i18n [--src DIR] [--ar FILE] [--en FILE] (unexpected ${flag})\n`);
+      process.stderr.write(
+        `usage: check-i18n [--src DIR] [--ar FILE] [--en FILE] [--areas DIR] (unexpected ${flag})\n`,
+      );
       return 2;
     }
   }
@@ -408,7 +449,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${path.relative(process.cwd(), p.file)}:${p.line}:${p.column}: ${p.message}\n`);
   if (problems.length > 0) {
     process.stderr.write(
-      `\n${problems.length} i18n problem(s). Put user-visible text in ar.json and en.json and show it with t("key").\n`,
+      `\n${problems.length} i18n problem(s). Put user-visible text in the translation files (ar.json and en.json, or an area's pair) and show it with t("key").\n`,
     );
     return 1;
   }

@@ -1,10 +1,9 @@
 /** Headless Chromium through playwright-core, and the few steps every test takes. */
 import { loadConfig } from "@athar/config";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import ar from "../../packages/web/src/i18n/ar.json";
-import en from "../../packages/web/src/i18n/en.json";
+import { RESOURCES } from "../../packages/web/src/i18n/resources";
 
-export const TEXT = { ar, en } as const;
+export const TEXT = RESOURCES;
 export type Language = keyof typeof TEXT;
 
 export const DEMO_PASSWORD = "demo";

@@ -180,6 +180,37 @@ describe("check-i18n: translation files", () => {
   });
 });
 
+describe("check-i18n: area translation files", () => {
+  it("checks each area's pair and refuses an area that shadows a core key", () => {
+    const dir = tempDir();
+    const src = path.join(dir, "src");
+    fs.mkdirSync(src);
+    const core = (language: string, value: unknown) => {
+      const file = path.join(dir, `${language}.json`);
+      fs.writeFileSync(file, JSON.stringify(value));
+      return file;
+    };
+    const ar = core("ar", { nav: { sites: "مواقع" } });
+    const en = core("en", { nav: { sites: "Sites" } });
+    const areas = path.join(dir, "areas");
+    for (const [area, arValue, enValue] of [
+      ["search", { title: "بحث" }, { title: "Search", extra: "Only English" }],
+      ["nav", { x: "س" }, { x: "x" }],
+    ] as const) {
+      fs.mkdirSync(path.join(areas, area), { recursive: true });
+      fs.writeFileSync(path.join(areas, area, "ar.json"), JSON.stringify(arValue));
+      fs.writeFileSync(path.join(areas, area, "en.json"), JSON.stringify(enValue));
+    }
+    fs.mkdirSync(path.join(areas, "half"));
+    fs.writeFileSync(path.join(areas, "half", "en.json"), "{}");
+    const messages = checkI18n({ src, ar, en, areas }).problems.map((p) => p.message);
+    expect(messages).toHaveLength(3);
+    expect(messages).toContainEqual(expect.stringContaining('"extra" is missing from ar.json'));
+    expect(messages).toContainEqual('area "nav" is also a key of en.json');
+    expect(messages).toContainEqual("missing ar.json");
+  });
+});
+
 describe("check-i18n: the web app and the command", () => {
   it("finds the real web app clean", () => {
     const { problems, files } = checkI18n(DEFAULT_PATHS);

@@ -4,8 +4,7 @@
  */
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import ar from "./ar.json";
-import en from "./en.json";
+import { RESOURCES } from "./resources";
 
 export const LANGUAGES = ["ar", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -39,7 +38,7 @@ export function currentLanguage(): Language {
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { ar: { translation: ar }, en: { translation: en } },
+    resources: { ar: { translation: RESOURCES.ar }, en: { translation: RESOURCES.en } },
     lng: rememberedLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
