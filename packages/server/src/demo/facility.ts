@@ -76,6 +76,34 @@ function hub(): Polygon {
 interface WingPlan {
   cells: "cells" | "storage" | "solitary" | "none";
   lock: LockKind;
+  /** Cell numbers the plan we were given leaves blank: the walls around them are there, the room is not. */
+  undrawn?: readonly number[];
+}
+
+const WING_LENGTH = CELLS_PER_SIDE * (CELL_WIDTH + WALL);
+/** Half the wing's width to the outside face of its outer walls. */
+const WING_HALF_WIDTH = CORRIDOR_HALF + WALL + CELL_DEPTH + WALL;
+
+/**
+ * The building's outer outline: the hub and the three wings as one polygon (counter-clockwise). Every level
+ * of the block lies inside it, so the hidden-space analysis can ask of each level what part of it no drawn
+ * space or wall explains: on the basements, whole wings nobody has drawn.
+ */
+export function demoFootprint(): Polygon {
+  const hubHalfEdge = HUB_RADIUS / 2;
+  const end = WING_START + WING_LENGTH + WALL;
+  return WINGS.flatMap(({ angle }) =>
+    (
+      [
+        [HUB_APOTHEM, -hubHalfEdge],
+        [HUB_APOTHEM, -WING_HALF_WIDTH],
+        [end, -WING_HALF_WIDTH],
+        [end, WING_HALF_WIDTH],
+        [HUB_APOTHEM, WING_HALF_WIDTH],
+        [HUB_APOTHEM, hubHalfEdge],
+      ] as const
+    ).map(([x, y]) => rotate([x, y], angle)),
+  );
 }
 
 function buildLevel(
@@ -92,7 +120,7 @@ function buildLevel(
   for (const { letter, angle } of WINGS) {
     const plan = plans[letter] ?? { cells: "none", lock: "none" };
     if (plan.cells === "none") continue;
-    const length = CELLS_PER_SIDE * (CELL_WIDTH + WALL);
+    const length = WING_LENGTH;
     const corridorKey = `${prefix}-${letter}-corridor`;
     spaces.push({
       key: corridorKey,
@@ -119,6 +147,7 @@ function buildLevel(
         const yNear = side * (CORRIDOR_HALF + WALL);
         const yFar = side * (CORRIDOR_HALF + WALL + CELL_DEPTH);
         const number = side === 1 ? i + 1 : CELLS_PER_SIDE + i + 1;
+        if (plan.undrawn?.includes(number)) continue;
         const key = `${prefix}-${letter}-${number}`;
         const isStairs = letter === "A" && side === 1 && i === 0;
         const isShaft = letter === "B" && side === -1 && i === CELLS_PER_SIDE - 1;
@@ -167,7 +196,13 @@ export function demoFacility(): DemoLevel[] {
   const levels: DemoLevel[] = [
     buildLevel(2, "Second floor", { A: cells("mechanical"), B: cells("mechanical"), C: cells("mechanical") }),
     buildLevel(1, "First floor", { A: cells("mechanical"), B: cells("electronic"), C: cells("mechanical") }),
-    buildLevel(0, "Ground floor", { A: cells("electronic"), B: cells("electronic"), C: cells("keypad") }),
+    // The ground-floor plan leaves the last cell of wing C blank (its walls drawn, the room and its door not):
+    // the hidden-space analysis should point at it.
+    buildLevel(0, "Ground floor", {
+      A: cells("electronic"),
+      B: cells("electronic"),
+      C: { cells: "cells", lock: "keypad", undrawn: [24] },
+    }),
     buildLevel(-1, "Basement 1", {
       A: { cells: "storage", lock: "mechanical" },
       B: { cells: "solitary", lock: "keypad" },

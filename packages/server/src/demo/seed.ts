@@ -5,7 +5,8 @@
 import type { Role } from "@athar/core";
 import { type Store, SYSTEM_ACTOR, sites, users } from "@athar/db";
 import { hashPassword } from "../auth/passwords";
-import { demoFacility } from "./facility";
+import { demoFacility, demoFootprint } from "./facility";
+import { seedTracingDemo } from "./tracing";
 
 export const DEMO_PASSWORD = "demo";
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[] }[] = [
@@ -38,7 +39,11 @@ export async function seedDemo(store: Store): Promise<{ siteId: string }> {
       },
       members,
     );
-    const building = await sites.createBuilding(w, { siteId: site.id, name: "Main block", footprint: null });
+    const building = await sites.createBuilding(w, {
+      siteId: site.id,
+      name: "Main block",
+      footprint: demoFootprint(),
+    });
     const facility = demoFacility();
     const spaceIds = new Map<string, string>();
     for (const demoLevel of facility) {
@@ -81,6 +86,7 @@ export async function seedDemo(store: Store): Promise<{ siteId: string }> {
         },
       });
     }
+    await seedTracingDemo(w);
     return { siteId: site.id };
   });
 }
