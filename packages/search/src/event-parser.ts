@@ -87,13 +87,17 @@ const explicitLikelihood = z.strictObject({
   l0: likelihoodRange,
 });
 
+const evidencePoint = z.strictObject({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  levelId: id.optional(),
+});
+
 const evidenceRecord = z.strictObject({
   id,
   kind: evidenceKind,
   target: evidenceTarget,
-  point: z
-    .strictObject({ x: z.number().finite(), y: z.number().finite(), levelId: id.optional() })
-    .optional(),
+  point: evidencePoint.optional(),
   observedAt: isoDateTime.optional(),
   reportedBy: id,
   reportedThrough: z.array(id).max(100),
@@ -110,6 +114,10 @@ const evidenceRecord = z.strictObject({
 const evidenceChanges = z.strictObject({
   kind: evidenceKind.optional(),
   target: evidenceTarget.optional(),
+  point: evidencePoint.nullable().optional(),
+  observedAt: isoDateTime.nullable().optional(),
+  reportedBy: id.optional(),
+  reportedThrough: z.array(id).max(100).optional(),
   grade: grade.optional(),
   status: status.optional(),
   statusReason: text.nullable().optional(),
@@ -147,6 +155,19 @@ const credibilityDigit = z.union([1, 2, 3, 4, 5, 6].map((c) => z.literal(c))) as
 
 export const searchLogEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...base, type: z.literal("segment.added"), segment: segmentInput }),
+  z.strictObject({
+    ...base,
+    type: z.literal("segment.changed"),
+    segmentId: id,
+    changes: z
+      .strictObject({
+        label: text.optional(),
+        weight: z.number().min(0).finite().optional(),
+        pExists: z.number().gt(0).max(1).optional(),
+      })
+      .refine((c) => Object.keys(c).length > 0, { message: "nothing to change" }),
+    reason: text.min(1),
+  }),
   z.strictObject({
     ...base,
     type: z.literal("segment.reachability.changed"),

@@ -38,6 +38,24 @@ export interface SegmentAddedEvent extends EventBase {
   segment: SegmentInput;
 }
 
+/**
+ * Corrects a segment after it was added: its label, its weight (used when no planner has estimated) or, for a
+ * hypothesis, its prior probability of existing. Everything is recomputed from the new prior.
+ */
+export interface SegmentChanges {
+  label?: string;
+  weight?: number;
+  /** Hypotheses only, in (0, 1]. */
+  pExists?: number;
+}
+
+export interface SegmentChangedEvent extends EventBase {
+  type: "segment.changed";
+  segmentId: string;
+  changes: SegmentChanges;
+  reason: string;
+}
+
 export interface SegmentReachabilityChangedEvent extends EventBase {
   type: "segment.reachability.changed";
   segmentId: string;
@@ -151,6 +169,10 @@ export interface EvidenceRecordedEvent extends EventBase {
 export interface EvidenceChanges {
   kind?: EvidenceKind;
   target?: EvidenceTarget;
+  point?: { x: number; y: number; levelId?: string } | null;
+  observedAt?: string | null;
+  reportedBy?: string;
+  reportedThrough?: string[];
   grade?: AdmiraltyGrade;
   status?: VerificationStatus;
   statusReason?: string | null;
@@ -215,6 +237,7 @@ export interface SearchCompletedEvent extends EventBase {
 
 export type SearchLogEvent =
   | SegmentAddedEvent
+  | SegmentChangedEvent
   | SegmentReachabilityChangedEvent
   | HypothesisResolvedEvent
   | PlannerEstimateRecordedEvent

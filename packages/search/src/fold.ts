@@ -412,6 +412,26 @@ export class SearchLogFold {
         this.globalDirty = true;
         return;
       }
+      case "segment.changed": {
+        const slot = this.segmentSlot(event.segmentId, index, "segmentId");
+        if (slot.segment.kind === "row")
+          fail(index, "the rest-of-world segment cannot be changed", "segmentId");
+        const { label, weight, pExists } = event.changes;
+        if (pExists !== undefined && slot.segment.kind !== "hypothesis")
+          fail(
+            index,
+            `only a hypothesis has a prior pExists; ${slot.segment.id} is a space`,
+            "changes.pExists",
+          );
+        const segment = { ...slot.segment };
+        if (label !== undefined) segment.label = label;
+        if (weight !== undefined) segment.weight = weight;
+        if (pExists !== undefined) segment.pExists = pExists;
+        slot.segment = segment;
+        // The prior of every segment depends on the weights and the hypotheses' pExists.
+        if (weight !== undefined || pExists !== undefined) this.globalDirty = true;
+        return;
+      }
       case "segment.reachability.changed": {
         const slot = this.segmentSlot(event.segmentId, index, "segmentId");
         slot.segment = { ...slot.segment, reachable: event.reachable };
@@ -475,6 +495,12 @@ export class SearchLogFold {
         const changes = event.changes;
         if (changes.kind !== undefined) next.kind = changes.kind;
         if (changes.target !== undefined) next.target = changes.target;
+        if (changes.point === null) delete next.point;
+        else if (changes.point !== undefined) next.point = changes.point;
+        if (changes.observedAt === null) delete next.observedAt;
+        else if (changes.observedAt !== undefined) next.observedAt = changes.observedAt;
+        if (changes.reportedBy !== undefined) next.reportedBy = changes.reportedBy;
+        if (changes.reportedThrough !== undefined) next.reportedThrough = changes.reportedThrough;
         if (changes.grade !== undefined) next.grade = changes.grade;
         if (changes.status !== undefined) next.status = changes.status;
         if (changes.assertion !== undefined) next.assertion = changes.assertion;
@@ -650,6 +676,7 @@ export class SearchLogFold {
     switch (event.type) {
       case "segment.added":
         return;
+      case "segment.changed":
       case "segment.reachability.changed":
       case "hypothesis.resolved":
         entry.segmentId = event.segmentId;
