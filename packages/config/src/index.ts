@@ -48,6 +48,8 @@ const environmentSchema = z.object({
   ATHAR_TEST_SKIP_POSTGRES: booleanFlag.default(false),
   /** Chromium used by end-to-end tests. */
   ATHAR_CHROMIUM: z.string().default("/usr/bin/chromium"),
+  /** Chromium (or Chrome) the server prints PDF reports with; `off` disables PDF (the HTML report stays). */
+  ATHAR_PDF_CHROMIUM: z.string().default("/usr/bin/chromium"),
 });
 
 export type DatabaseConfig = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
@@ -62,6 +64,8 @@ export interface AtharConfig {
   sessionHours: number;
   login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
   filesDir: string;
+  /** Browser used to print reports as PDF; null when disabled. */
+  pdf: { chromium: string | null };
   test: { postgresUrl: string; skipPostgres: boolean; chromium: string };
 }
 
@@ -101,6 +105,7 @@ export function loadConfig(
       perIpPerMinute: e.ATHAR_LOGIN_PER_IP_PER_MINUTE,
     },
     filesDir: path.resolve(cwd, e.ATHAR_FILES_DIR),
+    pdf: { chromium: e.ATHAR_PDF_CHROMIUM === "off" ? null : e.ATHAR_PDF_CHROMIUM },
     test: {
       postgresUrl: e.ATHAR_TEST_POSTGRES_URL,
       skipPostgres: e.ATHAR_TEST_SKIP_POSTGRES,

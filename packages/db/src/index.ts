@@ -19,6 +19,7 @@ export * as opsBoard from "./repositories/ops-board";
 export * as opsLog from "./repositories/ops-log";
 export * as persons from "./repositories/persons";
 export * as recommendations from "./repositories/recommendations";
+export * as searchEvidence from "./repositories/search-evidence";
 export * as searchLog from "./repositories/search-log";
 export * as sessions from "./repositories/sessions";
 export * as siteAnalysis from "./repositories/site-analysis";

@@ -32,6 +32,7 @@ import { opsBreachRoutes } from "./routes/ops-breach";
 import { opsReportRoutes } from "./routes/ops-reports";
 import { opsTeamRoutes } from "./routes/ops-teams";
 import { publicInquiryRoutes } from "./routes/public-inquiries";
+import { searchRoutes } from "./routes/search-routes";
 import { siteAnalysisRoutes } from "./routes/site-analysis";
 import { siteImdfRoutes } from "./routes/site-analysis-imdf";
 import { siteRoutes } from "./routes/sites";
@@ -70,6 +71,7 @@ export const ROUTE_MODULES = [
   publicInquiryRoutes,
   siteImdfRoutes,
   siteAnalysisRoutes,
+  searchRoutes,
 ];
 
 export interface BuildAppOptions {
