@@ -40,12 +40,15 @@ export function prepareAllocation(problem: AllocationProblem): PreparedAllocatio
     p[i] = total > 0 ? problem.weights[i]! / total : 0;
     logP[i] = Math.log(p[i]!);
   }
-  const open = (i: number): boolean =>
-    p[i]! > 0 && (problem.reachable === undefined || Boolean(problem.reachable[i]));
+  // 1 where a segment can receive effort at all: weight > 0 and reachable.
+  const open = new Uint8Array(n);
+  const { reachable } = problem;
+  for (let i = 0; i < n; i++) open[i] = p[i]! > 0 && (reachable === undefined || reachable[i]) ? 1 : 0;
   const perSegment = new Int32Array(n + 1);
   const blocks = problem.rates.map((row, r): ResourceBlock => {
     let count = 0;
-    for (let i = 0; i < n; i++) if (row[i]! > 0 && open(i)) count++;
+    for (let i = 0; i < n; i++) if (open[i] === 1 && row[i]! > 0) count++;
+    const budget = problem.budgets[r]!;
     const block: ResourceBlock = {
       index: r,
       segment: new Int32Array(count),
@@ -53,16 +56,17 @@ export function prepareAllocation(problem: AllocationProblem): PreparedAllocatio
       logRate: new Float64Array(count),
       hours: new Float64Array(count),
       count,
-      budget: problem.budgets[r]!,
+      budget,
     };
     let j = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && j < count; i++) {
+      if (open[i] !== 1) continue;
       const w = row[i]!;
-      if (w > 0 && open(i)) {
+      if (w > 0) {
         block.segment[j] = i;
         block.rate[j] = w;
         block.logRate[j] = Math.log(w);
-        if (block.budget > 0) perSegment[i + 1] = perSegment[i + 1]! + 1;
+        if (budget > 0) perSegment[i + 1] = perSegment[i + 1]! + 1;
         j++;
       }
     }

@@ -113,28 +113,31 @@ function toProblem(c: Pick<SoralCase, "p" | "w" | "T">): AllocationProblem {
   return { weights: c.p, rates: c.T.map((_, r) => c.w.map((row) => row[r]!)), budgets: c.T };
 }
 
-describe("SORAL public test cases", () => {
-  it.each(SORAL_CASES)("$name", (c) => {
-    const result = allocateEffort(toProblem(c));
-    expect(result.converged).toBe(true);
-    c.answer.forEach((row, area) => {
-      row.forEach((expected, resource) => {
-        expect(result.hours[resource]![area]).toBeCloseTo(expected, c.digits);
+describe.each(["auto", "aggregated", "coordinate-descent"] as const)(
+  "SORAL public test cases, solver %s",
+  (solver) => {
+    it.each(SORAL_CASES)("$name", (c) => {
+      const result = allocateEffort(toProblem(c), { solver });
+      expect(result.converged).toBe(true);
+      c.answer.forEach((row, area) => {
+        row.forEach((expected, resource) => {
+          expect(result.hours[resource]![area]).toBeCloseTo(expected, c.digits);
+        });
       });
+      expect(optimalityViolation(toProblem(c), result).maxViolation).toBeLessThan(1e-7);
     });
-    expect(optimalityViolation(toProblem(c), result).maxViolation).toBeLessThan(1e-7);
-  });
 
-  it("case 9 (SORAL's tolerance artefact): we give the only area all the effort, which is the true optimum", () => {
-    // SORAL expects 0 here because its own tolerance swallows the tiny POA; mathematically any effort in
-    // the only area with p·w > 0 raises the POS, so the optimum is t = T.
-    const tol = Math.sqrt(2 ** -52);
-    const T = (5 * Math.exp(-5) * Math.sqrt(tol)) / 2;
-    const result = allocateEffort({ weights: [2 * tol], rates: [[1 / tol]], budgets: [T] });
-    expect(result.hours[0]![0]).toBeCloseTo(T, 15);
-    expect(result.pos).toBeGreaterThan(0);
-  });
-});
+    it("case 9 (SORAL's tolerance artefact): we give the only area all the effort, which is the true optimum", () => {
+      // SORAL expects 0 here because its own tolerance swallows the tiny POA; mathematically any effort in
+      // the only area with p·w > 0 raises the POS, so the optimum is t = T.
+      const tol = Math.sqrt(2 ** -52);
+      const T = (5 * Math.exp(-5) * Math.sqrt(tol)) / 2;
+      const result = allocateEffort({ weights: [2 * tol], rates: [[1 / tol]], budgets: [T] });
+      expect(result.hours[0]![0]).toBeCloseTo(T, 15);
+      expect(result.pos).toBeGreaterThan(0);
+    });
+  },
+);
 
 const problems = fc
   .record({
