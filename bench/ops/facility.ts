@@ -10,8 +10,9 @@ import { loadConfig } from "@athar/config";
 import { assignments, Store, SYSTEM_ACTOR, sites, teams, users } from "@athar/db";
 import { buildApp, hashPassword, ROUTE_MODULES, SESSION_COOKIE } from "@athar/server";
 import type { FastifyInstance } from "fastify";
+import { eventRoutes } from "../../packages/server/src/routes/events";
 import { createTestDatabase, type DatabaseKind } from "../../test-support/databases";
-import { batchedEventRoutes } from "./batched-events";
+import { perClientEventRoutes } from "./per-client-events";
 
 export const BENCH_PASSWORD = "bench-password";
 
@@ -39,9 +40,12 @@ export interface FacilityOptions {
   cellsPerSide: number;
   assignments: number;
   poolSize?: number;
-  /** "batched": serve /api/events with the batched fan-out of batched-events.ts instead of the stock route. */
-  sse?: "stock" | "batched";
-  /** Flush window of the batched fan-out, ms. */
+  /**
+   * "batched": the server's event route (packages/server/src/routes/events.ts); "per-client": the route as
+   * it was before, one socket write per event per client (per-client-events.ts), for comparison.
+   */
+  sse?: "batched" | "per-client";
+  /** Flush window of the batched fan-out, ms (default: the server's). */
   flushMs?: number;
 }
 
@@ -145,15 +149,15 @@ export async function openBenchSite(kind: DatabaseKind, options: FacilityOptions
     assignmentIds.push(...ids);
   }
 
-  if (options.sse === "batched") {
-    // This process only: swap the stock event route for the variant under test.
-    const index = ROUTE_MODULES.findIndex((m) => m.name === "eventRoutes" || m.name === "batchedEvents");
-    if (index < 0) throw new Error("event route not found");
-    const flushMs = options.flushMs ?? 25;
-    const batchedEvents = (context: Parameters<typeof batchedEventRoutes>[0]) =>
-      batchedEventRoutes(context, flushMs);
-    (ROUTE_MODULES as unknown as unknown[])[index] = batchedEvents;
-  }
+  // This process only: put the variant under test in the event route's place.
+  const index = ROUTE_MODULES.findIndex((m) => m.name === "eventRoutes" || m.name === "benchEventRoutes");
+  if (index < 0) throw new Error("event route not found");
+  const flushMs = options.flushMs;
+  const benchEventRoutes = (context: Parameters<typeof eventRoutes>[0]) =>
+    options.sse === "per-client"
+      ? perClientEventRoutes(context)
+      : eventRoutes(context, flushMs === undefined ? {} : { flushMs });
+  (ROUTE_MODULES as unknown as unknown[])[index] = benchEventRoutes;
   const app = await buildApp({ store, config });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   const login = await fetch(`${baseUrl}/api/auth/login`, {

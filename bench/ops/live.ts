@@ -8,7 +8,8 @@
  * in child processes.
  *
  *   node --import tsx bench/ops/live.ts [--db sqlite|postgres|both] [--clients 500] [--rate 50] [--seconds 20]
- *                                       [--sse stock|batched] [--flushMs 25]   (batched: the fan-out proposed in batched-events.ts)
+ *                                       [--sse batched|per-client] [--flushMs 25]
+ *   (batched: the server's event route; per-client: the route before batching, per-client-events.ts)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -23,7 +24,7 @@ const o = args({
   receiverProcs: "2",
   levels: "4",
   cellsPerSide: "30",
-  sse: "stock",
+  sse: "batched",
   flushMs: "25",
 });
 const worker = fileURLToPath(new URL("./live-worker.ts", import.meta.url));
@@ -78,7 +79,7 @@ async function measure(kind: DatabaseKind): Promise<Row> {
     cellsPerSide: Number(o.cellsPerSide),
     assignments: reports,
     poolSize: 10,
-    sse: o.sse === "batched" ? "batched" : "stock",
+    sse: o.sse === "per-client" ? "per-client" : "batched",
     flushMs: Number(o.flushMs),
   });
   try {

@@ -111,6 +111,52 @@ describeEachDatabase("live board events", (database, kind) => {
     stream.close();
   });
 
+  it("batches a burst of events to every screen of the site, in order, and to no other site", async () => {
+    const bound = first.app.server.address();
+    const address =
+      bound && typeof bound === "object"
+        ? `http://127.0.0.1:${bound.port}`
+        : await first.app.listen({ port: 0, host: "127.0.0.1" });
+    const other = await first.request({
+      method: "POST",
+      url: "/api/sites",
+      cookie: coordinator.cookie,
+      payload: { name: `Other ${kind}` },
+    });
+    expect(other.statusCode).toBe(201);
+    const screens = [
+      await openStream(address, site.siteId, coordinator.cookie),
+      await openStream(address, site.siteId, coordinator.cookie),
+    ];
+    const elsewhere = await openStream(address, other.json().id, coordinator.cookie);
+    const callSigns = ["BURST-1", "BURST-2", "BURST-3", "BURST-4", "BURST-5"];
+    // Sent without waiting for each other: several land within one flush window.
+    const created = await Promise.all(
+      callSigns.map((callSign) =>
+        first.request({
+          method: "POST",
+          url: `/api/sites/${site.siteId}/teams`,
+          cookie: coordinator.cookie,
+          payload: { callSign, capabilities: ["usar_light"] },
+        }),
+      ),
+    );
+    for (const response of created) expect(response.statusCode).toBe(201);
+    for (const screen of screens) {
+      const deadline = Date.now() + 5000;
+      while (screen.events.filter((e) => e.type === "ops.team.created").length < 5 && Date.now() < deadline)
+        await screen.waitFor("never.arrives", 100);
+      const teamsCreated = screen.events.filter((e) => e.type === "ops.team.created");
+      expect(teamsCreated).toHaveLength(5);
+      const seqs = teamsCreated.map((e) => e.data.seq as number);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(5);
+    }
+    await elsewhere.waitFor("ops.team.created", 300);
+    expect(elsewhere.events.filter((e) => e.type.startsWith("ops."))).toEqual([]);
+    for (const stream of [...screens, elsewhere]) stream.close();
+  });
+
   it.runIf(kind === "postgres")("reaches a board connected to another instance", async () => {
     const address = await second.app.listen({ port: 0, host: "127.0.0.1" });
     const stream = await openStream(address, site.siteId, coordinator.cookie);
