@@ -6,6 +6,7 @@ import type { Role } from "@athar/core";
 import { type Store, SYSTEM_ACTOR, sites, users } from "@athar/db";
 import { hashPassword } from "../auth/passwords";
 import { demoFacility, demoFootprint } from "./facility";
+import { seedDemoOperations } from "./operations";
 import { seedTracingDemo } from "./tracing";
 
 export const DEMO_PASSWORD = "demo";
@@ -87,6 +88,7 @@ export async function seedDemo(store: Store): Promise<{ siteId: string }> {
       });
     }
     await seedTracingDemo(w);
+    await seedDemoOperations(w, site.id, new Map(created.map((u) => [u.username, u.id])));
     return { siteId: site.id };
   });
 }
