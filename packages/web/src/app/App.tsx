@@ -5,7 +5,7 @@ import { LoginPage } from "../pages/auth/LoginPage";
 import { ForbiddenPage } from "../pages/ForbiddenPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { matchPath, useLocation } from "./router";
-import { ROUTES } from "./routes";
+import { PUBLIC_ROUTES, ROUTES } from "./routes";
 import { Shell } from "./Shell";
 import { mayUse, SessionProvider, useSessionState } from "./session";
 
@@ -13,6 +13,14 @@ export function App() {
   const { t } = useTranslation();
   const { state, signedIn, signedOut, retry } = useSessionState();
   const location = useLocation();
+
+  // Public pages (no account) come first: they never wait for, or depend on, the session.
+  for (const route of PUBLIC_ROUTES) {
+    const params = matchPath(route.pattern, location.pathname);
+    if (!params) continue;
+    const Page = route.page;
+    return <Page key={route.id} params={params} query={location.query} />;
+  }
 
   if (state.status === "loading") {
     return (

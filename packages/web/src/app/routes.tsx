@@ -8,10 +8,22 @@ import type { TranslationKey } from "../i18n/keys";
 import { AccountPage } from "../pages/account/AccountPage";
 import { AuditPage } from "../pages/audit/AuditPage";
 import { HomePage } from "../pages/HomePage";
+import { PublicInquiryPage } from "../pages/public/PublicInquiryPage";
+import { PublicStatusPage } from "../pages/public/PublicStatusPage";
 import { ImdfImportPage } from "../pages/site-analysis/ImdfImportPage";
 import { SiteAnalysisPage } from "../pages/site-analysis/SiteAnalysisPage";
 import { SiteListPage } from "../pages/sites/SiteListPage";
 import { SitePlanPage } from "../pages/sites/SitePlanPage";
+import { ExchangePage } from "../pages/tracing/ExchangePage";
+import { InquiryListPage } from "../pages/tracing/InquiryListPage";
+import { InquiryNewPage } from "../pages/tracing/InquiryNewPage";
+import { InquiryPage } from "../pages/tracing/InquiryPage";
+import { OutboxPage } from "../pages/tracing/OutboxPage";
+import { PersonEditPage, PersonNewPage } from "../pages/tracing/PersonEditPages";
+import { PersonPage } from "../pages/tracing/PersonPage";
+import { TRACING_PATTERNS as TP } from "../pages/tracing/paths";
+import { RegistryPage } from "../pages/tracing/RegistryPage";
+import { ReviewPage, ReviewQueuePage } from "../pages/tracing/ReviewPages";
 
 export interface PageProps {
   params: Record<string, string>;
@@ -51,7 +63,40 @@ export const ROUTES: readonly RouteDefinition[] = [
     roles: ROLE_GROUPS.auditors,
     nav: { label: "nav.audit" },
   },
+  // Tracing (registry, inquiries, review, outbox, exchange): one header entry, the area's tabs below it.
+  {
+    id: "tracing",
+    pattern: TP.registry,
+    page: RegistryPage,
+    roles: ROLE_GROUPS.tracing,
+    nav: { label: "tracing.nav.area" },
+  },
+  { id: "tracing-person-new", pattern: TP.personNew, page: PersonNewPage, roles: ROLE_GROUPS.tracing },
+  { id: "tracing-person", pattern: TP.person, page: PersonPage, roles: ROLE_GROUPS.tracing },
+  { id: "tracing-person-edit", pattern: TP.personEdit, page: PersonEditPage, roles: ROLE_GROUPS.tracing },
+  { id: "tracing-inquiries", pattern: TP.inquiries, page: InquiryListPage, roles: ROLE_GROUPS.tracing },
+  {
+    id: "tracing-inquiry-new",
+    pattern: TP.inquiryNew,
+    page: InquiryNewPage,
+    roles: ROLE_GROUPS.contactReaders,
+  },
+  { id: "tracing-inquiry", pattern: TP.inquiry, page: InquiryPage, roles: ROLE_GROUPS.tracing },
+  { id: "tracing-review", pattern: TP.review, page: ReviewQueuePage, roles: ROLE_GROUPS.tracing },
+  { id: "tracing-review-item", pattern: TP.reviewItem, page: ReviewPage, roles: ROLE_GROUPS.tracing },
+  { id: "tracing-outbox", pattern: TP.outbox, page: OutboxPage, roles: ROLE_GROUPS.contactReaders },
+  { id: "tracing-exchange", pattern: TP.exchange, page: ExchangePage, roles: ["admin", "tracing_officer"] },
   { id: "account", pattern: "/account", page: AccountPage, roles: "authenticated" },
+];
+
+/**
+ * Pages anyone may open without an account (the public inquiry form and its status page). App renders them
+ * before looking at the session, in their own frame: no header, no navigation, nothing that depends on who
+ * is signed in.
+ */
+export const PUBLIC_ROUTES: readonly Pick<RouteDefinition, "id" | "pattern" | "page">[] = [
+  { id: "public-inquiry", pattern: TP.publicInquiry, page: PublicInquiryPage },
+  { id: "public-inquiry-status", pattern: TP.publicStatus, page: PublicStatusPage },
 ];
 
 /** Addresses of pages, so that no component spells a path by hand. */

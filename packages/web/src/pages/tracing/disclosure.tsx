@@ -1,0 +1,230 @@
+/**
+ * What the disclosure rules allow telling a family (docs/decisions/tracing-disclosure.md), and drafting a
+ * message to the outbox. The server gives its reasons in English sentences; the known ones are shown in the
+ * page's language, anything else as the server wrote it (marked as English).
+ */
+import { CONTACT_CHANNELS, type ContactChannel, type DisclosureKind } from "@athar/registry";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type DisclosureAssessment, tracingApi } from "../../api/tracing";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useLoad } from "../../components/useLoad";
+import type { TranslationKey } from "../../i18n/keys";
+import { FormField } from "./PersonForm";
+import { Loading } from "./parts";
+
+/** A value of a translated reason: plain text, or a translation key with the server's word as fallback. */
+type ReasonValue = string | { key: string; fallback: string };
+type Rule = [RegExp, (match: RegExpExecArray) => [TranslationKey, Record<string, ReasonValue>]];
+
+const word = (prefix: string, value: string | undefined): ReasonValue => ({
+  key: `${prefix}.${value ?? ""}`,
+  fallback: value ?? "",
+});
+
+/** The rules' sentences (packages/registry/src/disclosure.ts), each with its translation. */
+const REASON_RULES: readonly Rule[] = [
+  [/^the inquiry is closed/, () => ["tracing.reason.closed", {}]],
+  [/^an update on the inquiry says nothing/, () => ["tracing.reason.update", {}]],
+  [/^no reviewer has accepted a match/, () => ["tracing.reason.noMatch", {}]],
+  [/^the status statements conflict/, () => ["tracing.reason.conflict", {}]],
+  [
+    /^the person's status is (\w+), not (alive|deceased)$/,
+    (m) => [
+      "tracing.reason.wrongStatus",
+      { status: word("tracing.status", m[1]), expected: word("tracing.status", m[2]) },
+    ],
+  ],
+  [
+    /^the found person has not consented to share "([\w_]+)"$/,
+    (m) => ["tracing.reason.noConsent", { kind: word("tracing.disclosureKind", m[1]) }],
+  ],
+  [
+    /^the found person refused for "([\w_]+)"$/,
+    (m) => ["tracing.reason.refused", { kind: word("tracing.disclosureKind", m[1]) }],
+  ],
+  [
+    /^the found person withdrew consent for "([\w_]+)"$/,
+    (m) => ["tracing.reason.withdrawn", { kind: word("tracing.disclosureKind", m[1]) }],
+  ],
+  [
+    /^the found person consented to share "([\w_]+)" \((\w+), ([\d-]+)\)$/,
+    (m) => [
+      "tracing.reason.consented",
+      {
+        kind: word("tracing.disclosureKind", m[1]),
+        how: word("tracing.consent.how", m[2]),
+        date: m[3] ?? "",
+      },
+    ],
+  ],
+  [/^no documented statement of death/, () => ["tracing.reason.noDeathEvidence", {}]],
+  [
+    /^the requester is not next of kin \((\w+)\)$/,
+    (m) => ["tracing.reason.notNextOfKin", { relationship: word("tracing.relationship", m[1]) }],
+  ],
+  [
+    /^news of a death is given in person or by phone, not by (\w+)$/,
+    (m) => ["tracing.reason.deathChannel", { channel: word("tracing.contactChannel", m[1]) }],
+  ],
+  [/^the person refused, during life/, () => ["tracing.reason.refusedInLife", {}]],
+  [/^death documented/, () => ["tracing.reason.deathDocumented", {}]],
+];
+
+/** The server's reason in the page's language when it is one of the rules' sentences; null otherwise. */
+export function useReasonText(): (reason: string) => string | null {
+  const { t, i18n } = useTranslation();
+  return (reason) => {
+    for (const [pattern, render] of REASON_RULES) {
+      const match = pattern.exec(reason);
+      if (!match) continue;
+      const [key, values] = render(match);
+      const resolved: Record<string, string> = {};
+      for (const [name, value] of Object.entries(values)) {
+        resolved[name] =
+          typeof value === "string"
+            ? value
+            : i18n.exists(value.key)
+              ? String(t(value.key as TranslationKey))
+              : value.fallback;
+      }
+      // Every reason key takes plain string values; one stands for all in the type.
+      return String(t(key as "tracing.reason.wrongStatus", resolved as { status: string; expected: string }));
+    }
+    return null;
+  };
+}
+
+export function Reason({ reason }: { reason: string }) {
+  const translated = useReasonText()(reason);
+  return translated ? (
+    <span>{translated}</span>
+  ) : (
+    <span lang="en" dir="ltr">
+      {reason}
+    </span>
+  );
+}
+
+function AssessmentTable({ assessments }: { assessments: readonly DisclosureAssessment[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="tracing-table disclosure-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("tracing.disclosure.kind")}</th>
+            <th scope="col">{t("tracing.disclosure.allowed")}</th>
+            <th scope="col">{t("tracing.disclosure.why")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assessments.map((a) => (
+            <tr key={a.kind} className={a.allowed ? "allowed" : "refused"}>
+              <th scope="row">{t(`tracing.disclosureKind.${a.kind}`)}</th>
+              <td>
+                <span className={`allow-chip ${a.allowed ? "yes" : "no"}`}>
+                  <span aria-hidden="true">{a.allowed ? "✓" : "✕"}</span>{" "}
+                  {a.allowed ? t("tracing.disclosure.yes") : t("tracing.disclosure.no")}
+                </span>
+              </td>
+              <td>
+                <ul className="plain-list">
+                  {a.reasons.map((reason) => (
+                    <li key={reason}>
+                      <Reason reason={reason} />
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The rules' answer for this inquiry and channel, and the form that drafts a message they allow. */
+export function DisclosurePanel({ inquiryId, onDrafted }: { inquiryId: string; onDrafted: () => void }) {
+  const { t } = useTranslation();
+  const [channel, setChannel] = useState<ContactChannel>("phone");
+  const assessed = useLoad(() => tracingApi.disclosure(inquiryId, channel), [inquiryId, channel]);
+  const allowed = assessed.data?.assessments.filter((a) => a.allowed).map((a) => a.kind) ?? [];
+  const [kind, setKind] = useState<DisclosureKind>("inquiry_update");
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const chosen = allowed.includes(kind) ? kind : (allowed[0] ?? "inquiry_update");
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await tracingApi.draft({ inquiryId, kind: chosen, channel, body: body.trim() });
+      setBody("");
+      setDone(true);
+      onDrafted();
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <p className="muted">{t("tracing.disclosure.explain")}</p>
+      <FormField label={t("tracing.disclosure.channel")}>
+        <select value={channel} onChange={(event) => setChannel(event.target.value as ContactChannel)}>
+          {CONTACT_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`tracing.contactChannel.${c}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      {assessed.error ? <ErrorMessage error={assessed.error} /> : null}
+      {assessed.data ? <AssessmentTable assessments={assessed.data.assessments} /> : <Loading />}
+      <form className="stack compact-form" onSubmit={submit} aria-label={t("tracing.disclosure.draftTitle")}>
+        <h3>{t("tracing.disclosure.draftTitle")}</h3>
+        <FormField label={t("tracing.disclosure.kind")}>
+          <select value={chosen} onChange={(event) => setKind(event.target.value as DisclosureKind)}>
+            {allowed.map((k) => (
+              <option key={k} value={k}>
+                {t(`tracing.disclosureKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t("tracing.disclosure.body")} hint={t("tracing.disclosure.bodyHint")}>
+          <textarea
+            dir="auto"
+            rows={4}
+            required
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+          />
+        </FormField>
+        {error ? <ErrorMessage error={error} /> : null}
+        {done ? (
+          <p className="notice success" role="status">
+            {t("tracing.disclosure.drafted")}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || body.trim() === "" || allowed.length === 0}
+          >
+            {t("tracing.disclosure.draft")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
