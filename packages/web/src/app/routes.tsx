@@ -8,6 +8,9 @@ import type { TranslationKey } from "../i18n/keys";
 import { AccountPage } from "../pages/account/AccountPage";
 import { AuditPage } from "../pages/audit/AuditPage";
 import { HomePage } from "../pages/HomePage";
+import { BoardPage } from "../pages/operations/BoardPage";
+import { FieldPage } from "../pages/operations/FieldPage";
+import { OperationsHomePage } from "../pages/operations/OperationsHomePage";
 import { PublicInquiryPage } from "../pages/public/PublicInquiryPage";
 import { PublicStatusPage } from "../pages/public/PublicStatusPage";
 import { ImdfImportPage } from "../pages/site-analysis/ImdfImportPage";
@@ -56,6 +59,20 @@ export const ROUTES: readonly RouteDefinition[] = [
     page: SiteAnalysisPage,
     roles: ROLE_GROUPS.siteReaders,
   },
+  {
+    id: "operations-board",
+    pattern: "/sites/:siteId/operations",
+    page: BoardPage,
+    roles: ROLE_GROUPS.siteReaders,
+  },
+  {
+    id: "operations",
+    pattern: "/operations",
+    page: OperationsHomePage,
+    roles: ROLE_GROUPS.siteReaders,
+    nav: { label: "operations.nav.area" },
+  },
+  { id: "field", pattern: "/field", page: FieldPage, roles: ["admin", "coordinator", "team_lead"] },
   {
     id: "audit",
     pattern: "/audit",
@@ -108,6 +125,9 @@ export const paths = {
   siteAnalysis: (siteId: string, levelId?: string) =>
     `/sites/${encodeURIComponent(siteId)}/analysis${levelId ? `?level=${encodeURIComponent(levelId)}` : ""}`,
   siteImport: (siteId?: string) => `/sites/import${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ""}`,
+  operations: (siteId?: string) =>
+    siteId ? `/sites/${encodeURIComponent(siteId)}/operations` : "/operations",
+  field: () => "/field",
   audit: () => "/audit",
   account: () => "/account",
 };
