@@ -16,6 +16,9 @@ import type { ErrorDetail } from "@athar/core";
 import { ApiError, type ApiErrorCode } from "../api/client";
 import { type Attachment, opsApi, type Report, type ReportInput } from "../api/operations";
 import { get, getAll, put, remove, STORES, transact } from "./idb";
+import { newKey } from "./keys";
+
+export { newKey };
 
 export interface OutboxProblem {
   /** `retry`: will be sent again by itself; `correct`: the server refused it; `key_conflict`: see decision. */
@@ -75,15 +78,6 @@ export interface DrainResult {
   sent: number;
   /** The server could not be reached (or failed): what is left waits for the next run. */
   stoppedOffline: boolean;
-}
-
-/** A random UUID (v4) that works outside secure contexts too, where `crypto.randomUUID` is missing. */
-export function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 let lastOrder = 0;

@@ -19,7 +19,7 @@ import {
   type Triage,
 } from "../../api/operations";
 import { Field } from "../../components/Field";
-import { newKey } from "../../offline/outbox";
+import { newKey } from "../../offline/keys";
 import { useOpsLabels } from "./labels";
 
 /** The server's upload limit. */
