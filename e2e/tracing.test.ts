@@ -265,12 +265,14 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
     const page = await context.newPage();
     await page.goto(`${app.url}/inquiry/status`);
     await page.getByRole("heading", { name: ar.public.statusTitle }).waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>("document.documentElement.scrollWidth");
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await shot(page, "public-status-phone-ar");
     await page.goto(`${app.url}/inquiry`);
     await page.getByRole("heading", { name: ar.public.formTitle }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await shot(page, "public-form-phone-ar");
     // The registry is not public: the sign-in screen.
     await page.goto(`${app.url}/tracing`);
