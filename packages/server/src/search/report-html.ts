@@ -94,7 +94,10 @@ code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:9pt;unicode-bid
 table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;font-size:9.5pt}
 th,td{border:0.5pt solid #999;padding:2pt 4pt;text-align:start;vertical-align:top}
 th{background:#ececec}
-td.n,th.n{text-align:end;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.n{text-align:end;white-space:nowrap;font-variant-numeric:tabular-nums}
+th.n{text-align:end}
+table.level-table,table.space-table{font-size:8.5pt}
+table.space-table td:first-child{width:30%}
 tr{break-inside:avoid}
 thead{display:table-header-group}
 .figure{break-inside:avoid;margin:6pt 0}
@@ -102,7 +105,7 @@ thead{display:table-header-group}
 .legend{display:flex;flex-wrap:wrap;gap:4pt 14pt;align-items:center;font-size:9pt;margin:2pt 0 6pt}
 .legend span{display:inline-flex;align-items:center;gap:4pt}
 .swatch{display:inline-block;width:14pt;height:10pt;border:0.5pt solid #555}
-.tag{display:inline-block;border:0.5pt solid #777;border-radius:2pt;padding:0 3pt;font-size:8.5pt;margin-inline-start:3pt}
+.tag{display:inline-block;border:0.5pt solid #777;border-radius:2pt;padding:0 3pt;font-size:7.5pt;margin-inline-start:3pt;white-space:nowrap}
 .illustrative{background:#fff3bf;border-color:#e6a700}
 .summary-figures td.n{font-size:11pt;font-weight:700}
 .lead{font-size:11.5pt;border-inline-start:3pt solid #1b1b1b;padding-inline-start:8pt;margin:8pt 0}
@@ -304,7 +307,7 @@ function shareBar(
     x += w;
     return `<rect x="${start.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="${height}" fill="${share.colour}"><title>${escapeHtml(share.label)}</title></rect>`;
   });
-  return `<div class="figure"><svg role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${rects.join("")}<rect x="0" y="0" width="${width}" height="${height}" fill="none" stroke="#555" stroke-width="0.5"/></svg></div>`;
+  return `<div class="figure"><svg role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="none">${rects.join("")}<rect x="0" y="0" width="${width}" height="${height}" fill="none" stroke="#555" stroke-width="0.5"/></svg></div>`;
 }
 
 // ─── levels and spaces ───────────────────────────────────────────────────────────────────────────────
@@ -413,9 +416,10 @@ function probabilityLegend(max: number, text: ReportText, f: Formatter, id: stri
   const t = text.levels;
   const width = 220;
   const rtl = text.dir === "rtl";
+  // Offsets must increase: right to left, the colour of each offset is read from the other end.
   const stops = Array.from({ length: 11 }, (_, i) => {
-    const at = i / 10;
-    return `<stop offset="${rtl ? 1 - at : at}" stop-color="${probabilityColour(at)}"/>`;
+    const offset = i / 10;
+    return `<stop offset="${offset}" stop-color="${probabilityColour(rtl ? 1 - offset : offset)}"/>`;
   });
   const ticks = [0, 0.5, 1].map((at) => {
     const x = rtl ? width - at * width : at * width;

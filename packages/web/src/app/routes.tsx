@@ -13,6 +13,8 @@ import { FieldPage } from "../pages/operations/FieldPage";
 import { OperationsHomePage } from "../pages/operations/OperationsHomePage";
 import { PublicInquiryPage } from "../pages/public/PublicInquiryPage";
 import { PublicStatusPage } from "../pages/public/PublicStatusPage";
+import { ReportPage as SearchReportPage } from "../pages/search/ReportPage";
+import { SearchPage } from "../pages/search/SearchPage";
 import { ImdfImportPage } from "../pages/site-analysis/ImdfImportPage";
 import { SiteAnalysisPage } from "../pages/site-analysis/SiteAnalysisPage";
 import { SiteListPage } from "../pages/sites/SiteListPage";
@@ -73,6 +75,13 @@ export const ROUTES: readonly RouteDefinition[] = [
     nav: { label: "operations.nav.area" },
   },
   { id: "field", pattern: "/field", page: FieldPage, roles: ["admin", "coordinator", "team_lead"] },
+  { id: "search", pattern: "/sites/:siteId/search", page: SearchPage, roles: ROLE_GROUPS.siteReaders },
+  {
+    id: "search-report",
+    pattern: "/sites/:siteId/search/report",
+    page: SearchReportPage,
+    roles: ROLE_GROUPS.siteReaders,
+  },
   {
     id: "audit",
     pattern: "/audit",
@@ -128,6 +137,9 @@ export const paths = {
   operations: (siteId?: string) =>
     siteId ? `/sites/${encodeURIComponent(siteId)}/operations` : "/operations",
   field: () => "/field",
+  search: (siteId: string, levelId?: string) =>
+    `/sites/${encodeURIComponent(siteId)}/search${levelId ? `?level=${encodeURIComponent(levelId)}` : ""}`,
+  searchReport: (siteId: string) => `/sites/${encodeURIComponent(siteId)}/search/report`,
   audit: () => "/audit",
   account: () => "/account",
 };

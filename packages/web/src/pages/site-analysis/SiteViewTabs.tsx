@@ -17,7 +17,7 @@ export function SiteViewTabs({
   placed = true,
 }: {
   siteId: string;
-  current: "plan" | "analysis";
+  current: "plan" | "analysis" | "search";
   /** A site with no levels yet: offer an import instead of an export. */
   empty?: boolean;
   /** The site has a reference point (refLat/refLon): without one it cannot be exported to WGS84. */
@@ -33,6 +33,9 @@ export function SiteViewTabs({
         </Link>
         <Link href={paths.siteAnalysis(siteId)} aria-current={current === "analysis" ? "page" : undefined}>
           {t("siteAnalysis.tabs.analysis")}
+        </Link>
+        <Link href={paths.search(siteId)} aria-current={current === "search" ? "page" : undefined}>
+          {t("search.tab")}
         </Link>
       </nav>
       {empty ? (
