@@ -91,6 +91,8 @@ p{margin:4pt 0}
 .muted{color:#555}
 .hash{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:9pt;word-break:break-all;unicode-bidi:isolate;direction:ltr;display:inline-block;background:#f3f3f3;padding:2pt 4pt;border-radius:2pt}
 code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:9pt;unicode-bidi:isolate;direction:ltr}
+code.block{display:block;text-align:start;margin:2pt 0;word-break:break-all}
+.verify{margin:4pt 0}
 table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;font-size:9.5pt}
 th,td{border:0.5pt solid #999;padding:2pt 4pt;text-align:start;vertical-align:top}
 th{background:#ececec}
@@ -170,7 +172,7 @@ export function renderCoverageReportHtml(input: ReportInput): string {
         ? ` · ${escapeHtml(fill(text.period, { first: f.time(report.firstEventAt), last: f.time(report.lastEventAt) }))}`
         : ""
     } · ${escapeHtml(text.generatedAt)} ${escapeHtml(f.time(input.generatedAt.toISOString()))} · ${escapeHtml(text.allTimesUtc)} · ${escapeHtml(text.engine)} <code>${escapeHtml(report.engineVersion)}</code></p>`,
-    `<p class="muted">${verifyNote(text, input.logUrl)}</p>`,
+    `<div class="muted verify">${verifyNote(text, input.logUrl)}</div>`,
     `</header>`,
   );
   if (report.eventCount === 0) parts.push(cell("p", text.emptyLog, 'class="lead"'));
@@ -225,10 +227,12 @@ export function renderCoverageReportHtml(input: ReportInput): string {
 }
 
 function verifyNote(text: ReportText, url: string): string {
-  // The command is code: kept left to right inside the sentence.
-  return escapeHtml(fill(text.verifyHow, { url }))
-    .replace(escapeHtml(url), `<code>${escapeHtml(url)}</code>`)
-    .replace(/`([^`]+)`/g, (_, code: string) => `<code>${code}</code>`);
+  // The address and the command are code: each on a line of its own, left to right.
+  return [
+    escapeHtml(text.verifyHow),
+    `<code class="block">${escapeHtml(url)}</code>`,
+    `<code class="block">athar search report --verify --in export.json</code>`,
+  ].join("");
 }
 
 // ─── summary ─────────────────────────────────────────────────────────────────────────────────────────

@@ -26,7 +26,7 @@ const en = {
   period: "from {first} to {last}",
   engine: "Engine",
   verifyHow:
-    "Anyone can check this report: download the search log ({url}) and run `athar search report --verify --in export.json`. The hash must match the one above, and every headline figure is recomputed from the log alone.",
+    "Anyone can check this report: download the search log from the first address below and run the command below it. The hash must match the one above, and every headline figure is recomputed from the log alone.",
   emptyLog: "The search log of this site is empty: nothing has been searched, reported or estimated yet.",
   contents: "Contents",
   percent: "{p}",
@@ -287,7 +287,7 @@ const ar: ReportText = {
   period: "من {first} إلى {last}",
   engine: "المحرّك",
   verifyHow:
-    "يستطيع أي شخص التحقق من هذا التقرير: نزّل سجل البحث ({url}) ثم شغّل الأمر `athar search report --verify --in export.json`. يجب أن تطابق البصمةُ البصمةَ أعلاه، وتُعاد حساب كل الأرقام الرئيسية من السجل وحده.",
+    "يستطيع أي شخص التحقق من هذا التقرير: نزّل سجل البحث من العنوان الأول أدناه ثم شغّل الأمر الذي يليه. يجب أن تطابق البصمةُ البصمةَ أعلاه، وتُعاد حساب كل الأرقام الرئيسية من السجل وحده.",
   emptyLog: "سجل البحث لهذا الموقع فارغ: لم يُفتَّش شيء ولم يُسجَّل بلاغ أو تقدير بعد.",
   contents: "المحتويات",
   percent: "{p}",

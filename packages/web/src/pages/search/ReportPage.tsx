@@ -16,6 +16,9 @@ import "../../styles/search.css";
 import { SiteViewTabs } from "../site-analysis/SiteViewTabs";
 import { useLiveChanges } from "../sites/useLiveChanges";
 
+// i18n-ignore: a command, the same in every language
+const VERIFY_COMMAND = "athar search report --verify --in export.json";
+
 export function ReportPage({ params, query }: PageProps) {
   const { t, i18n } = useTranslation();
   const siteId = params.siteId ?? "";
@@ -131,7 +134,9 @@ export function ReportPage({ params, query }: PageProps) {
         </p>
       )}
       {error ? <ErrorMessage error={error} /> : null}
-      <p className="muted">{t("search.report.verifyHint")}</p>
+      <p className="muted">
+        {t("search.report.verifyHint")} <code dir="ltr">{VERIFY_COMMAND}</code>
+      </p>
       <iframe
         key={`${lang}-${version}`}
         className="report-preview"
