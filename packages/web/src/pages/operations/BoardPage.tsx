@@ -325,7 +325,14 @@ export function BoardPage({ params }: PageProps) {
                 {data.conflicts.map((report) => (
                   <li key={report.id} data-report-id={report.id}>
                     <p>
-                      <strong>{labels.outcome(report.outcome)}</strong> ·{" "}
+                      <strong>{labels.outcome(report.outcome)}</strong>
+                      {report.markings.length > 0 ? (
+                        <>
+                          {" · "}
+                          <bdi>{report.markings.map((m) => m.label).join(t("common.listSeparator"))}</bdi>
+                        </>
+                      ) : null}
+                      {" · "}
                       {labels.conflict(report.conflictReason)}
                     </p>
                     <p className="muted small">

@@ -17,7 +17,15 @@ export function ConflictList({ reports }: { reports: readonly Report[] }) {
       <ul className="conflict-list">
         {reports.map((report) => (
           <li key={report.id} data-report-id={report.id}>
-            <strong>{labels.outcome(report.outcome)}</strong> · {labels.conflict(report.conflictReason)}
+            <strong>{labels.outcome(report.outcome)}</strong>
+            {report.markings.length > 0 ? (
+              <>
+                {" · "}
+                <bdi>{report.markings.map((m) => m.label).join(t("common.listSeparator"))}</bdi>
+              </>
+            ) : null}
+            {" · "}
+            {labels.conflict(report.conflictReason)}
             <span className="muted"> · {when(report.receivedAt)}</span>
           </li>
         ))}

@@ -13,7 +13,6 @@ import { api, type LevelPlan } from "../../api/client";
 import { type CapabilityCatalogue, type MyWork, opsApi, type Report } from "../../api/operations";
 import { useSession } from "../../app/session";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { useFormat } from "../../i18n/format";
 import { loadWithCopy } from "../../offline/copies";
 import { enqueue, type OutboxItem, type SentReport } from "../../offline/outbox";
 import { registerServiceWorker } from "../../offline/register";
@@ -45,7 +44,6 @@ function SiteListener({ siteId, onChange }: { siteId: string; onChange(): void }
 
 export function FieldPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const labels = useOpsLabels();
   const when = useWhen();
   const { me } = useSession();
@@ -171,9 +169,7 @@ export function FieldPage() {
         </p>
       </header>
       {data?.offlineSince && (
-        <p className="notice">
-          {t("operations.field.copyFrom", { time: format.dateTime(data.offlineSince) })}
-        </p>
+        <p className="notice">{t("operations.field.copyFrom", { time: when(data.offlineSince) })}</p>
       )}
 
       <OutboxPanel state={outbox} />

@@ -57,7 +57,7 @@ export function RecommendationsPanel({
     }
   };
 
-  const percent = (p: number) => t("operations.percent", { value: format.number(p * 100, 1) });
+  const percent = (p: number) => t("operations.percent", { value: format.number(p * 100, 2) });
 
   return (
     <section className="board-recommendations card" aria-labelledby="board-recommendations">
@@ -131,8 +131,8 @@ export function RecommendationsPanel({
             </div>
           ))}
           {answer.blocked.length > 0 && (
-            <div className="recommend-blocked">
-              <h3>{t("operations.recommend.blocked")}</h3>
+            <details className="recommend-blocked">
+              <summary>{t("operations.recommend.blocked", { count: answer.blocked.length })}</summary>
               <ul>
                 {answer.blocked.map((b) => (
                   <li key={b.segmentId}>
@@ -149,7 +149,7 @@ export function RecommendationsPanel({
                   </li>
                 ))}
               </ul>
-            </div>
+            </details>
           )}
         </>
       )}

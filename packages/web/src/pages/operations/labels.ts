@@ -91,9 +91,21 @@ type LogKey =
   | "ops_breach_task_updated"
   | "ops_attachment_received";
 
-/** Label of an assignment: its title, else its segments' labels. */
-export function assignmentName(assignment: { title: string; segments: { label: string }[] }): string {
-  return assignment.title || assignment.segments.map((s) => s.label).join(" · ");
+/**
+ * Label of an assignment: its title, else its segments' labels, the level they share written once
+ * ("Basement 1 · B-10, B-11" rather than "Basement 1 · B-10 · Basement 1 · B-11").
+ */
+export function assignmentName(
+  assignment: { title: string; segments: { label: string }[] },
+  separator = ", ",
+): string {
+  if (assignment.title) return assignment.title;
+  const labels = assignment.segments.map((s) => s.label);
+  const cut = labels.map((label) => label.lastIndexOf(" · "));
+  const prefix = cut[0] !== undefined && cut[0] > 0 ? labels[0]?.slice(0, cut[0]) : undefined;
+  if (labels.length > 1 && prefix && labels.every((label, i) => label.slice(0, cut[i]) === prefix))
+    return `${prefix} · ${labels.map((label, i) => label.slice((cut[i] ?? 0) + 3)).join(separator)}`;
+  return labels.join(separator);
 }
 
 /** A time for lists that move fast: hours and minutes today, with the date on other days. */
