@@ -202,7 +202,7 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
     await officer
       .getByLabel(en.review.reason)
       .fill(
-        "Same name in both scripts, same parents, birth year agrees; mother's name matches across scripts (e2e).",
+        "Same name in both scripts, same father and grandfather, birth year agrees, same governorate (e2e).",
       );
     await officer.getByRole("button", { name: en.review.accept }).click();
     await officer.getByText(en.review.saved).waitFor();

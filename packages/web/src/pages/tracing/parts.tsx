@@ -148,10 +148,11 @@ export function usePartialDate(): (date: PartialDate | null | string) => string 
         ? t("tracing.date.about", { year: date.year })
         : t("tracing.date.aboutRange", { year: date.year, years: date.uncertaintyYears });
     }
+    // A word joiner after each dash keeps a date on one line (it does not change how it reads or sorts).
     const pad = (n: number) => String(n).padStart(2, "0");
     if (date.month === null) return String(date.year);
-    if (date.day === null) return `${date.year}-${pad(date.month)}`;
-    return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+    if (date.day === null) return `${date.year}-\u2060${pad(date.month)}`;
+    return `${date.year}-\u2060${pad(date.month)}-\u2060${pad(date.day)}`;
   };
 }
 
