@@ -7,6 +7,7 @@
  * - live: a coordinator assigns the canine team from the board, the team leader on a 390 × 844 phone reports
  *   "nothing found", and the coordinator's board and heat map change without a reload.
  */
+import { createHash } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
@@ -131,6 +132,11 @@ describe("operations", () => {
     await page.getByText(ops.field.offline).waitFor();
 
     await card(first.id).getByRole("button", { name: ops.outcome.nothing_found }).click();
+    // A photo taken with the report (any bytes will do: the server stores them as they are).
+    const photo = Buffer.from(`synthetic photo ${Date.now()}`);
+    await card(first.id)
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "cell.jpg", mimeType: "image/jpeg", buffer: photo });
     await card(first.id).getByRole("button", { name: ops.report.save }).click();
     await card(first.id).getByText(ops.field.reportQueued).waitFor();
     await card(second.id).getByRole("button", { name: ops.outcome.alert }).click();
@@ -173,6 +179,14 @@ describe("operations", () => {
     expect(storedFirst[0]?.status).toBe("accepted");
     const site = await call<Report[]>("GET", `/api/sites/${app.siteId}/reports?limit=1000`);
     for (const key of keys) expect(site.filter((r) => r.idempotencyKey === key)).toHaveLength(1);
+    // The photo followed its report, once, byte for byte.
+    const photos = await call<{ sha256: string; mediaType: string }[]>(
+      "GET",
+      `/api/sites/${app.siteId}/attachments?ownerType=report&ownerId=${storedFirst[0]?.id}`,
+    );
+    expect(photos.map((p) => [p.sha256, p.mediaType])).toEqual([
+      [createHash("sha256").update(photo).digest("hex"), "image/jpeg"],
+    ]);
 
     // A reload and another run of the outbox send nothing twice.
     await page.reload();
