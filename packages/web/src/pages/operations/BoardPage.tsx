@@ -291,6 +291,10 @@ export function BoardPage({ params }: PageProps) {
           </Link>
         </p>
         <h1>{t("operations.board.title")}</h1>
+        <nav className="board-links" aria-label={t("operations.board.linksLabel")}>
+          <Link href={paths.plan(siteId)}>{t("operations.board.linkPlan")}</Link>
+          <Link href={paths.search(siteId)}>{t("operations.board.linkSearch")}</Link>
+        </nav>
         <p className={`live-state live-${live}`} role="status">
           <span className="live-dot" aria-hidden="true" />
           {t(`plan.live.${live}`)}
