@@ -155,7 +155,7 @@ describe("search", () => {
     await page.locator("table.search-segments tbody tr").first().waitFor();
     await page.locator(".search-figures").waitFor();
     // Nothing wider than the screen but the table's own scroller.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: path.join(SHOTS, "athar-search-ar-390.png"), fullPage: true });
     await context.close();

@@ -7,6 +7,7 @@ import { type Store, SYSTEM_ACTOR, sites, users } from "@athar/db";
 import { hashPassword } from "../auth/passwords";
 import { demoFacility, demoFootprint } from "./facility";
 import { seedDemoOperations } from "./operations";
+import { seedDemoSearch } from "./search";
 import { seedTracingDemo } from "./tracing";
 
 export const DEMO_PASSWORD = "demo";
@@ -89,6 +90,7 @@ export async function seedDemo(store: Store): Promise<{ siteId: string }> {
     }
     await seedTracingDemo(w);
     await seedDemoOperations(w, site.id, new Map(created.map((u) => [u.username, u.id])));
+    await seedDemoSearch(w, site.id);
     return { siteId: site.id };
   });
 }
