@@ -16,6 +16,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
@@ -24,6 +25,7 @@ import { type Language, launchBrowser, newContext, PHONE, signIn, TEXT } from ".
 const ar = TEXT.ar.tracing;
 const en = TEXT.en.tracing;
 const SHOTS = process.env.ATHAR_E2E_SCREENSHOTS ?? "";
+const PFIF_TEST_FILE = fileURLToPath(new URL("../../shared/data/pfif/test.pfif-1.4.xml", import.meta.url));
 
 let app: RunningApp;
 let browser: Browser;
@@ -258,6 +260,71 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
 
     await familyContext.close();
     await officerContext.close();
+  });
+
+  it("imports a typed-up register: a bad row is named and stops the import, a corrected mapping imports every row; PFIF is checked, then imported", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, app.url, "tracer", "ar");
+    await page.goto(`${app.url}/tracing/exchange`);
+    await page.getByRole("heading", { name: ar.exchange.csvTitle }).waitFor();
+    // Arabic headers (الكنية is the family name); the last column holds a date nobody can read.
+    const csv = [
+      "الاسم,اسم الأب,الكنية,تاريخ الميلاد,ملاحظة التاريخ",
+      "زياد,فراس,العمر,1987,1990",
+      "Yamen,Tarek,Haddad,about 1991,not a date",
+      "ريم,نبيل,السيد,1993-02,1993",
+    ].join("\n");
+    await page.getByLabel(ar.exchange.csvFile).setInputFiles({
+      name: "register-e2e.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    });
+    await page.getByRole("button", { name: ar.exchange.preview }).click();
+    const mapping = page.locator(".mapping-table");
+    await mapping.waitFor();
+    // Suggested from the Arabic headers.
+    expect(await page.getByLabel(`حقل العمود الكنية`).inputValue()).toBe("family_name");
+    // The officer maps the birth date by hand, and the last column to a date: row 2 cannot be read, and
+    // the error names the row and the column.
+    await page.getByLabel("حقل العمود تاريخ الميلاد").selectOption("birth_date");
+    await page.getByLabel("حقل العمود ملاحظة التاريخ").selectOption("last_seen_date");
+    await page.getByText(ar.exchange.mappingChanged).waitFor();
+    await page.getByRole("button", { name: ar.exchange.previewAgain }).click();
+    const errors = page.locator(".error-table tbody tr");
+    await errors.first().waitFor();
+    expect(await errors.count()).toBe(1);
+    const error = await errors.first().textContent();
+    expect(error).toContain("2");
+    expect(error).toContain("ملاحظة التاريخ");
+    expect(error).toContain("last_seen_date");
+    expect(await page.locator(".preview-table .row-error").count()).toBe(1);
+    expect(
+      await page.locator(".exchange-page button.primary", { hasText: "استيراد" }).first().isDisabled(),
+    ).toBe(true);
+    await shot(page, "import-errors-ar");
+    // Ignore the column: every row is valid, and the import takes all three.
+    await page.getByLabel("حقل العمود ملاحظة التاريخ").selectOption("ignore");
+    await page.getByRole("button", { name: ar.exchange.previewAgain }).click();
+    await page.locator(".notice.success", { hasText: "3" }).waitFor();
+    await page.getByRole("button", { name: "استيراد الصفوف الـ3" }).click();
+    await page.getByText(ar.exchange.imported_few.replace("{{count}}", "3")).waitFor();
+    await shot(page, "import-done-ar");
+    // The imported records are in the registry, found across scripts.
+    await page.goto(`${app.url}/tracing?q=${encodeURIComponent("Yamen Haddad")}`);
+    await expect.poll(() => page.locator(".result-list").textContent()).toContain("Yamen Tarek Haddad");
+    // "about 1991" was read as an estimate, shown in the page's language.
+    expect(await page.locator(".result-list").textContent()).toContain("حوالي 1991");
+
+    // PFIF: checking writes nothing; importing does.
+    await page.goto(`${app.url}/tracing/exchange`);
+    await page.getByLabel(ar.exchange.pfifFile).setInputFiles(PFIF_TEST_FILE);
+    await page.getByRole("button", { name: ar.exchange.pfifCheck }).click();
+    await page.getByText(ar.exchange.pfifChecked).waitFor();
+    await page.getByRole("button", { name: ar.exchange.pfifImport, exact: true }).click();
+    await page.getByText(ar.exchange.pfifImported).waitFor();
+    expect(await page.locator(".notice.success").textContent()).toMatch(/[1-9]/);
+    await context.close();
   });
 
   it("lets anonymous visitors open only the public pages, on a phone too, and shows a field user no tracing", async () => {

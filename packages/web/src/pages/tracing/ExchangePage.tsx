@@ -321,7 +321,7 @@ function CsvWizard() {
           <p className="muted">
             {t("tracing.exchange.fileRead", {
               name: fileName,
-              size: format.number(content.length / 1024, 0),
+              size: format.number(new Blob([content]).size / 1024, 1),
             })}
           </p>
         ) : null}

@@ -148,11 +148,12 @@ export function usePartialDate(): (date: PartialDate | null | string) => string 
         ? t("tracing.date.about", { year: date.year })
         : t("tracing.date.aboutRange", { year: date.year, years: date.uncertaintyYears });
     }
-    // A word joiner after each dash keeps a date on one line (it does not change how it reads or sorts).
+    // Year first, left to right even in Arabic text (an isolate, U+2066…U+2069), and on one line (a word
+    // joiner after each dash): "1985-03-12" must not turn into "12-03-1985" or break after "1985-".
     const pad = (n: number) => String(n).padStart(2, "0");
     if (date.month === null) return String(date.year);
-    if (date.day === null) return `${date.year}-\u2060${pad(date.month)}`;
-    return `${date.year}-\u2060${pad(date.month)}-\u2060${pad(date.day)}`;
+    if (date.day === null) return `\u2066${date.year}-\u2060${pad(date.month)}\u2069`;
+    return `\u2066${date.year}-\u2060${pad(date.month)}-\u2060${pad(date.day)}\u2069`;
   };
 }
 
