@@ -23,6 +23,7 @@ import { AssignmentForm } from "./AssignmentForm";
 import { assignmentName, useOpsLabels, useWhen } from "./labels";
 import { OpsLog } from "./OpsLog";
 import { RecommendationsPanel } from "./RecommendationsPanel";
+import { useRefreshOnReconnect } from "./useReconnect";
 
 const COORDINATORS = ["admin", "coordinator"] as const;
 const PLANNERS = ["admin", "coordinator", "team_lead", "analyst"] as const;
@@ -256,6 +257,7 @@ export function BoardPage({ params }: PageProps) {
   const live = useLiveChanges(siteId, (changes) => {
     if (changes.some((c) => c.type.startsWith("ops."))) refresh();
   });
+  useRefreshOnReconnect(live, refresh);
   useEffect(() => {
     void registerServiceWorker();
   }, []);

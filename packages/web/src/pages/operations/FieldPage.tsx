@@ -26,6 +26,7 @@ import { OutboxPanel } from "./OutboxPanel";
 import type { SavedReport } from "./ReportForm";
 import { useOnline } from "./useOnline";
 import { useOutbox } from "./useOutbox";
+import { useRefreshOnReconnect } from "./useReconnect";
 
 interface FieldData {
   work: MyWork;
@@ -36,9 +37,10 @@ interface FieldData {
 
 /** Listens to one site's live events (a component, so that a leader of teams on several sites hears all). */
 function SiteListener({ siteId, onChange }: { siteId: string; onChange(): void }) {
-  useLiveChanges(siteId, (changes) => {
+  const live = useLiveChanges(siteId, (changes) => {
     if (changes.some((c) => c.type.startsWith("ops."))) onChange();
   });
+  useRefreshOnReconnect(live, onChange);
   return null;
 }
 
