@@ -449,14 +449,11 @@ function spaceTable(
   model: ReportLevel | undefined,
 ): string {
   const t = text.levels;
-  const inModel = new Set(model?.spaces.map((s) => s.id) ?? []);
+  const inModel = new Map((model?.spaces ?? []).map((s) => [s.id, s]));
   const rows = [...level.spaceReports]
     .sort((a, b) => b.remaining - a.remaining)
     .map((space) => {
-      const name =
-        model && inModel.has(space.segmentId)
-          ? (model.spaces.find((s) => s.id === space.segmentId)?.name ?? "")
-          : "";
+      const name = inModel.get(space.segmentId)?.name ?? "";
       const tags: string[] = [];
       if (space.kind === "hypothesis")
         tags.push(`<span class="tag">${escapeHtml(text.hypotheses.name)}</span>`);

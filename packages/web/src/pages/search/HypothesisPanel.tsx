@@ -256,7 +256,7 @@ export function HypothesisPanel({
               <strong>
                 <bdi>{h.label ?? h.segmentId}</bdi>
               </strong>
-              {h.levelId && (
+              {h.levelId && !(h.label ?? "").includes(levelNames.get(h.levelId) ?? "\u0000") && (
                 <span className="muted">
                   {" · "}
                   <bdi>{levelNames.get(h.levelId) ?? ""}</bdi>

@@ -217,7 +217,8 @@ export function MappingPanel({
                     {CREDIBILITIES.map((c) => {
                       const cell = cells.get(`${r}${c}`);
                       if (!cell) return <td key={c} />;
-                      const text = t("search.mapping.factor", { factor: format.number(cell.ratio, 2) });
+                      const factor = format.number(cell.ratio, 2);
+                      const text = t("search.mapping.factor", { factor });
                       return (
                         <td key={c} data-grade={cell.grade} className={cell.isDefault ? "" : "changed"}>
                           {canWrite ? (
@@ -227,10 +228,10 @@ export function MappingPanel({
                               aria-label={t("search.mapping.cellLabel", { grade: cell.grade, factor: text })}
                               aria-pressed={editing === cell.grade}
                             >
-                              {text}
+                              {factor}
                             </button>
                           ) : (
-                            text
+                            factor
                           )}
                         </td>
                       );
