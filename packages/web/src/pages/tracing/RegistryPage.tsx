@@ -12,7 +12,7 @@ import {
   SOURCE_KINDS,
   type SourceKind,
 } from "@athar/registry";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type PersonSearch, tracingApi } from "../../api/tracing";
 import { Link, navigate } from "../../app/router";
@@ -220,7 +220,12 @@ export function RegistryPage({ query }: PageProps) {
                         : "",
                     ]
                       .filter(Boolean)
-                      .join(" · ")}
+                      .map((fact, index) => (
+                        <Fragment key={fact}>
+                          {index > 0 ? " · " : ""}
+                          <bdi className="fact">{fact}</bdi>
+                        </Fragment>
+                      ))}
                   </p>
                 </div>
                 <div className="result-side">
