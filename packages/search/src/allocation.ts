@@ -144,9 +144,9 @@ export function allocateEffort(
     const limit = solver === "aggregated" ? Number.POSITIVE_INFINITY : aggregationLimit(prepared);
     const groups = findProportionalGroups(prepared, limit);
     if (groups) {
-      // The group-level gap is the full gap in exact arithmetic; aim below the tolerance so that the full
-      // certificate, summed over every segment, still meets it after rounding.
-      const sweeps = solveAggregated(prepared, groups, x, tolerance / 4, stepTolerance, maxSweeps);
+      // The group-level gap is the full gap in exact arithmetic; aim a little below the tolerance so that
+      // the full certificate, summed over every segment, still meets it after rounding.
+      const sweeps = solveAggregated(prepared, groups, x, 0.9 * tolerance, stepTolerance, maxSweeps);
       return finish(problem, prepared, x, sweeps, "aggregated", tolerance);
     }
   }
