@@ -11,7 +11,9 @@
  *   only the processing status, and the page shows no registry detail;
  * - what the disclosure rules allow (an update on the inquiry, not that he is alive: he has not consented)
  *   and a drafted message waiting in the outbox;
- * - anonymous visitors reach only the public pages; a field user sees no tracing at all.
+ * - a typed-up register imported through the wizard (a bad row named, then a corrected mapping), and PFIF;
+ * - anonymous visitors reach only the public pages; a field user sees no tracing at all; an administrator
+ *   sees the registry without contact details and cannot decide matches.
  * Set ATHAR_E2E_SCREENSHOTS=<folder> to keep screenshots of each step in both languages.
  */
 import fs from "node:fs";
@@ -327,7 +329,7 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
     await context.close();
   });
 
-  it("lets anonymous visitors open only the public pages, on a phone too, and shows a field user no tracing", async () => {
+  it("lets anonymous visitors open only the public pages, on a phone too; shows a field user no tracing and an administrator no contact details", async () => {
     const context = await newContext(browser, { viewport: PHONE });
     const page = await context.newPage();
     await page.goto(`${app.url}/inquiry/status`);
@@ -355,5 +357,25 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
     await field.goto(`${app.url}/tracing`);
     await field.getByRole("heading", { name: TEXT.en.forbidden.title }).waitFor();
     await fieldContext.close();
+
+    // An administrator runs the registry but reads no contact details and decides no matches.
+    const adminContext = await newContext(browser, { language: "en" });
+    const admin = await adminContext.newPage();
+    await signIn(admin, app.url, "admin", "en");
+    await admin.goto(`${app.url}/tracing/inquiries`);
+    const tabs = admin.getByRole("navigation", { name: en.nav.label });
+    await tabs.getByRole("link", { name: en.nav.exchange }).waitFor();
+    expect(await tabs.getByRole("link", { name: en.nav.outbox }).count()).toBe(0);
+    // The demo inquiry: a mother asks for her daughter, proposed against the record of the search team.
+    await admin.locator(".inquiry-table tbody tr", { hasText: "رانيا يوسف درويش" }).getByRole("link").click();
+    await admin.getByText(en.inquiry.requesterHidden).waitFor();
+    expect(await admin.getByRole("heading", { name: en.disclosure.title }).count()).toBe(0);
+    await admin.locator(".candidate-card").first().getByRole("link", { name: en.inquiry.review }).click();
+    await admin.getByText(en.review.onlyOfficers).waitFor();
+    expect(await admin.getByRole("button", { name: en.review.accept }).count()).toBe(0);
+    expect(await admin.getByText(en.person.restrictedHidden).count()).toBeGreaterThan(0);
+    await admin.goto(`${app.url}/tracing/inquiries/new`);
+    await admin.getByRole("heading", { name: TEXT.en.forbidden.title }).waitFor();
+    await adminContext.close();
   });
 });
