@@ -6,7 +6,7 @@
  * - the status page, with that code, says "received" and nothing else;
  * - a tracing officer finds the public inquiry, triages it (in progress), lets the matcher look, sees the
  *   registry record written in Latin letters proposed (and the brother flagged as a possible sibling),
- *   reads the explanation in bits and accepts the match;
+ *   reads the explanation in bits and accepts the match (and, at the end, undoes the merge);
  * - the family's status page now says "in progress" — and still nothing about the person: the answer has
  *   only the processing status, and the page shows no registry detail;
  * - what the disclosure rules allow (an update on the inquiry, not that he is alive: he has not consented)
@@ -186,6 +186,7 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
     // The proposal side by side, with the weight of each field in bits.
     await khaled.getByRole("link", { name: en.inquiry.review }).click();
     await officer.getByRole("heading", { name: en.review.heading.inquiry }).waitFor();
+    const reviewUrl = officer.url();
     const table = officer.locator(".explain-table");
     const given = table.locator("tbody tr", { hasText: en.field.given_name });
     expect(await given.textContent()).toContain("خالد");
@@ -259,6 +260,20 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
       .click();
     await officer.locator(".message-card.state-draft", { hasText: "We have your inquiry" }).waitFor();
     await shot(officer, "outbox-en");
+
+    // Undoing the merge (with a reason) separates the records again and returns the proposal to the queue.
+    await officer.goto(reviewUrl);
+    await officer.getByRole("button", { name: en.merge.undo }).click();
+    await officer
+      .getByRole("textbox", { name: en.merge.undoReason, exact: true })
+      .fill("Checking the mother's name with the family first (e2e).");
+    await officer.getByRole("button", { name: en.merge.undoConfirm }).click();
+    await expect
+      .poll(() => officer.locator(".review-summary .candidate-state").textContent())
+      .toBe(en.candidateState.open);
+    await officer.getByRole("button", { name: en.review.accept }).waitFor();
+    await officer.locator(".side-column").last().getByRole("link").first().click();
+    await expect.poll(() => officer.locator(".record-grid .person-card").count()).toBe(1);
 
     await familyContext.close();
     await officerContext.close();
