@@ -80,7 +80,11 @@ const evidenceKind = z.enum([
   "visual",
   "document",
 ]);
-const evidenceTarget = z.strictObject({ segmentId: id, about: z.enum(["subjects", "existence"]) });
+const evidenceTarget = z.union([
+  z.strictObject({ segmentId: id, about: z.enum(["subjects", "existence"]) }),
+  z.strictObject({ levelId: id, about: z.literal("subjects") }),
+  z.strictObject({ siteId: id, about: z.literal("subjects") }),
+]);
 const explicitLikelihood = z.strictObject({
   l1: likelihoodRange,
   l1Unresponsive: likelihoodRange.optional(),

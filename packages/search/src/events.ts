@@ -119,8 +119,15 @@ export type EvidenceKind =
   | "visual"
   | "document";
 
+/**
+ * What a claim is about: one segment, or every segment of a level or of a site (a claim such as "people are
+ * held in the basement" multiplies the odds of the whole level against everything else). Exactly one of
+ * `segmentId`, `levelId`, `siteId` is given; claims about a level or a site are about people (`subjects`).
+ */
 export interface EvidenceTarget {
-  segmentId: string;
+  segmentId?: string;
+  levelId?: string;
+  siteId?: string;
   /** A claim about people in the segment, or about whether a hypothesised space exists. */
   about: "subjects" | "existence";
 }

@@ -114,6 +114,9 @@ export interface TimelineEntry {
   type: SearchLogEvent["type"];
   actor?: string;
   segmentId?: string;
+  /** Claims about a whole level or site. */
+  levelId?: string;
+  siteId?: string;
   methodId?: string;
   outcome?: string;
   evidenceId?: string;
@@ -224,6 +227,14 @@ interface MethodKeys {
 const logit = (p: number): number => Math.log(p) - Math.log1p(-p);
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 const clampLog = (x: number): number => Math.max(-MAX_LOG_FACTOR, Math.min(MAX_LOG_FACTOR, x));
+
+/** Whether a segment lies where a level- or site-wide claim points (never ROW). */
+function inScope(slot: Slot, target: EvidenceRecord["target"]): boolean {
+  if (slot.segment.kind === "row") return false;
+  if (target.levelId !== undefined) return slot.segment.levelId === target.levelId;
+  if (target.siteId !== undefined) return slot.segment.siteId === target.siteId;
+  return false;
+}
 
 function fail(index: number, message: string, field = ""): never {
   throw new AtharError("validation_failed", message, [
@@ -551,15 +562,28 @@ export class SearchLogFold {
   }
 
   private checkEvidence(record: EvidenceRecord, index: number, field: string): void {
-    const slot = this.segmentSlot(record.target.segmentId, index, `${field}.target.segmentId`);
-    if (slot.segment.kind === "row")
-      fail(index, "evidence cannot target the rest-of-world segment", `${field}.target.segmentId`);
-    if (record.target.about === "existence" && slot.segment.kind !== "hypothesis") {
-      fail(
-        index,
-        `only a hypothesis has an existence to weigh; ${slot.segment.id} is a ${slot.segment.kind}`,
-        `${field}.target.about`,
-      );
+    const { target } = record;
+    if (target.segmentId !== undefined) {
+      const slot = this.segmentSlot(target.segmentId, index, `${field}.target.segmentId`);
+      if (slot.segment.kind === "row")
+        fail(index, "evidence cannot target the rest-of-world segment", `${field}.target.segmentId`);
+      if (target.about === "existence" && slot.segment.kind !== "hypothesis") {
+        fail(
+          index,
+          `only a hypothesis has an existence to weigh; ${slot.segment.id} is a ${slot.segment.kind}`,
+          `${field}.target.about`,
+        );
+      }
+    } else {
+      const key = target.levelId !== undefined ? "levelId" : "siteId";
+      if (target.about !== "subjects")
+        fail(index, "a claim about a whole level or site is about people", `${field}.target.about`);
+      if (!this.slots.some((slot) => inScope(slot, target)))
+        fail(
+          index,
+          `no segment of ${key === "levelId" ? "level" : "site"} ${target[key]} is in the log`,
+          `${field}.target.${key}`,
+        );
     }
     // Echo chains must end in a known record and never loop.
     const seen = new Set<string>([record.id]);
@@ -683,7 +707,9 @@ export class SearchLogFold {
         break;
       case "evidence.recorded":
         entry.evidenceId = event.evidence.id;
-        entry.segmentId = event.evidence.target.segmentId;
+        if (event.evidence.target.segmentId !== undefined) entry.segmentId = event.evidence.target.segmentId;
+        if (event.evidence.target.levelId !== undefined) entry.levelId = event.evidence.target.levelId;
+        if (event.evidence.target.siteId !== undefined) entry.siteId = event.evidence.target.siteId;
         entry.grade = `${event.evidence.grade.reliability}${event.evidence.grade.credibility}`;
         entry.status = event.evidence.status;
         break;
@@ -843,13 +869,17 @@ export class SearchLogFold {
     if (!this.echoes) this.echoes = groupEchoes([...this.evidence.values()]);
     const { representativeOf } = this.echoes;
     const countedBySlot = new Map<Slot, EvidenceRecord[]>();
-    for (const representative of representativeOf.values()) {
-      // The representative as it stands now (its status or grade may have changed since it was grouped).
-      const record = this.evidence.get(representative.id)!;
-      const slot = this.slotById.get(record.target.segmentId)!;
+    const add = (slot: Slot, record: EvidenceRecord) => {
       const list = countedBySlot.get(slot);
       if (list) list.push(record);
       else countedBySlot.set(slot, [record]);
+    };
+    for (const representative of representativeOf.values()) {
+      // The representative as it stands now (its status or grade may have changed since it was grouped).
+      const record = this.evidence.get(representative.id)!;
+      if (record.target.segmentId !== undefined) add(this.slotById.get(record.target.segmentId)!, record);
+      // A claim about a level or a site acts on every segment there, including segments added after it.
+      else for (const slot of this.slots) if (inScope(slot, record.target)) add(slot, record);
     }
     const previous = this.countedBySlot;
     const touched = new Set([...this.evidenceSlots, ...countedBySlot.keys()]);

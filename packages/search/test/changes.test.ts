@@ -38,6 +38,8 @@ function expectSameFigures(a: SearchState, b: SearchState): void {
   expect(a.pos.combined).toBeCloseTo(b.pos.combined, 12);
 }
 
+const odds = (p: number) => p / (1 - p);
+
 function errorPath(run: () => unknown): string | undefined {
   try {
     run();
@@ -190,5 +192,85 @@ describe("evidence.changed corrects where, when and who", () => {
     expect(() => parseSearchLogEvent({ ...base, changes: { reportedBy: "" } })).toThrow(AtharError);
     expect(() => parseSearchLogEvent({ ...base, changes: { point: { x: 1 } } })).toThrow(AtharError);
     expect(parseSearchLog([{ ...base, changes: { reportedThrough: [] } }])).toHaveLength(1);
+  });
+});
+
+describe("claims about a whole level or site", () => {
+  const poa = (s: SearchState, id: string) => s.segments.find((r) => r.segment.id === id)!.poa;
+  const build = () =>
+    new LogBuilder()
+      .segment("A", { levelId: "L1", siteId: "S" })
+      .segment("B", { levelId: "L1", siteId: "S" })
+      .segment("C", { levelId: "L2", siteId: "S" })
+      .hypothesis("H", 0.5, { levelId: "L1", siteId: "S" });
+
+  it("multiplies the odds of the whole level by the grade's ratio, each segment in proportion", () => {
+    const before = foldSearchLog(build().events);
+    const log = build().evidence({
+      id: "e1",
+      target: { levelId: "L1", about: "subjects" },
+      grade: { reliability: "B", credibility: 2 },
+    });
+    const after = foldSearchLog(log.events);
+    const level = (s: SearchState) => poa(s, "A") + poa(s, "B") + poa(s, "H");
+    expect(odds(level(after)) / odds(level(before))).toBeCloseTo(6.25, 9);
+    // Within the level nothing moves relative to anything else; outside, C and ROW keep their ratio.
+    expect(poa(after, "A") / poa(after, "H")).toBeCloseTo(poa(before, "A") / poa(before, "H"), 12);
+    expect(poa(after, "C") / poa(after, "ROW")).toBeCloseTo(poa(before, "C") / poa(before, "ROW"), 12);
+    // The claim is counted, with its likelihoods, and its timeline entry names the level.
+    expect(after.evidence[0]).toMatchObject({ counted: true, likelihood: { grade: "B2" } });
+    expect(after.timeline.at(-1)).toMatchObject({ type: "evidence.recorded", levelId: "L1" });
+  });
+
+  it("a site-wide claim moves probability from ROW to the site; a segment added later is covered too", () => {
+    const claimFirst = new LogBuilder()
+      .segment("A", { levelId: "L1", siteId: "S" })
+      .evidence({
+        id: "e1",
+        target: { siteId: "S", about: "subjects" },
+        grade: { reliability: "A", credibility: 1 },
+      })
+      .segment("B", { levelId: "L2", siteId: "S" });
+    const claimLast = new LogBuilder()
+      .segment("A", { levelId: "L1", siteId: "S" })
+      .segment("B", { levelId: "L2", siteId: "S" })
+      .evidence({
+        id: "e1",
+        target: { siteId: "S", about: "subjects" },
+        grade: { reliability: "A", credibility: 1 },
+      });
+    const first = foldSearchLog(claimFirst.events);
+    const last = foldSearchLog(claimLast.events);
+    for (const id of ["A", "B", "ROW"]) expect(poa(first, id)).toBeCloseTo(poa(last, id), 12);
+    // Prior 0.9 in the site, 0.1 in ROW; A1 multiplies the odds by 16.
+    expect(odds(1 - poa(last, "ROW")) / odds(0.9)).toBeCloseTo(16, 9);
+  });
+
+  it("refuses a level-wide claim about existence, a claim naming two scopes, and a level nobody added", () => {
+    const event = (target: object) => ({
+      id: "x",
+      at: "2024-12-09T10:00:00Z",
+      type: "evidence.recorded",
+      evidence: {
+        id: "e9",
+        kind: "testimony",
+        target,
+        reportedBy: "s",
+        reportedThrough: [],
+        grade: { reliability: "C", credibility: 3 },
+        status: "unverified",
+        assertion: "present",
+      },
+    });
+    expect(() => parseSearchLogEvent(event({ levelId: "L1", about: "existence" }))).toThrow(AtharError);
+    expect(() => parseSearchLogEvent(event({ levelId: "L1", segmentId: "A", about: "subjects" }))).toThrow(
+      AtharError,
+    );
+    const log = build().push(
+      event({ levelId: "L9", about: "subjects" }) as unknown as Omit<SearchLogEvent, "id" | "at">,
+    );
+    expect(errorPath(() => foldSearchLog(log.events))).toBe(
+      `events.${log.events.length - 1}.evidence.target.levelId`,
+    );
   });
 });

@@ -313,10 +313,66 @@ describeEachDatabase("search API", (database, kind) => {
     expect(badGrade.statusCode).toBe(400);
   });
 
+  it("weighs claims about a whole level or the whole site against everything else", async () => {
+    const levelSum = async (levelId: string) =>
+      (await state()).segments.filter((s) => s.levelId === levelId).reduce((sum, s) => sum + s.poa, 0);
+    const rowStart = (await state()).row.poa;
+    const before = await levelSum(site.basement);
+    const byLevel = await send("POST", `${base()}/evidence`, {
+      kind: "testimony",
+      where: { levelId: site.basement },
+      reportedBy: "witness-40",
+      grade: { reliability: "C", credibility: 3 },
+      summary: "People are held underground",
+    });
+    expect(byLevel.statusCode, byLevel.body).toBe(201);
+    const level = byLevel.json().evidence;
+    expect(level.target).toEqual({
+      segmentId: null,
+      levelId: site.basement,
+      siteId: null,
+      about: "subjects",
+    });
+    expect(level.segment.kind).toBe("level");
+    expect(level.used.oddsFactor).toBeCloseTo(1.6 * 1.5, 12);
+    expect(odds(await levelSum(site.basement)) / odds(before)).toBeCloseTo(2.4, 9);
+
+    const rowBefore = (await state()).row.poa;
+    const bySite = await send("POST", `${base()}/evidence`, {
+      kind: "official_statement",
+      where: { site: true },
+      reportedBy: "registry-1",
+      grade: { reliability: "A", credibility: 2 },
+    });
+    expect(bySite.statusCode, bySite.body).toBe(201);
+    expect(bySite.json().evidence.target.siteId).toBe(site.siteId);
+    const rowAfter = (await state()).row.poa;
+    expect(odds(1 - rowAfter) / odds(1 - rowBefore)).toBeCloseTo(10, 9);
+    // A level-wide claim cannot be about whether a space exists.
+    const existence = await send("POST", `${base()}/evidence`, {
+      kind: "testimony",
+      where: { levelId: site.basement },
+      about: "existence",
+      reportedBy: "s",
+      grade: { reliability: "C", credibility: 3 },
+    });
+    expect(existence.statusCode).toBe(400);
+    // Take both back, so that the figures below read as before.
+    for (const id of [level.id, bySite.json().evidence.id]) {
+      const refuted = await send("PUT", `${base()}/evidence/${id}`, {
+        changes: { status: "refuted" },
+        reason: "test: taken back",
+      });
+      expect(refuted.statusCode, refuted.body).toBe(200);
+    }
+    expect((await state()).row.poa).toBeCloseTo(rowStart, 12);
+    expect(await levelSum(site.basement)).toBeCloseTo(before, 12);
+  });
+
   it("lets readers read and only coordinators and analysts write; other sites' members see nothing", async () => {
     const list = await get(`${base()}/evidence`, viewer.cookie);
     expect(list.statusCode).toBe(200);
-    expect(list.json().evidence.length).toBe(3);
+    expect(list.json().evidence.length).toBe(5);
     expect((await get(`${base()}/state`, field.cookie)).statusCode).toBe(200);
     const claim = {
       kind: "visual",

@@ -5,7 +5,15 @@
  * one's source passed the other on (one record's source is a relay of the other). The flag is a
  * suggestion shown next to the record; it never changes the probabilities by itself.
  */
-import type { EvidenceResult } from "@athar/search";
+import type { EvidenceResult, EvidenceTarget } from "@athar/search";
+
+/** One key per place a claim can be about (a segment, a level, a site) and what it says about it. */
+export const targetKey = (target: EvidenceTarget): string =>
+  target.segmentId !== undefined
+    ? `segment:${target.segmentId}:${target.about}`
+    : target.levelId !== undefined
+      ? `level:${target.levelId}`
+      : `site:${target.siteId ?? ""}`;
 
 export function possibleEchoes(results: readonly EvidenceResult[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -17,8 +25,7 @@ export function possibleEchoes(results: readonly EvidenceResult[]): Map<string, 
       const other = earlier.record;
       // Already one report: nothing to suggest.
       if (earlier.groupKey === result.groupKey) continue;
-      if (other.target.segmentId !== record.target.segmentId) continue;
-      if (other.target.about !== record.target.about) continue;
+      if (targetKey(other.target) !== targetKey(record.target)) continue;
       const sameSource = other.reportedBy === record.reportedBy;
       const relayed =
         record.reportedThrough.includes(other.reportedBy) ||

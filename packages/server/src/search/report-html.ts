@@ -207,8 +207,8 @@ export function renderCoverageReportHtml(input: ReportInput): string {
     `</section>`,
   );
   parts.push(chartSection(report, text, f));
-  parts.push(evidenceSection(report, text, f, segmentLabel, evidenceNumber));
-  parts.push(timelineSection(report, text, f, segmentLabel, methodName));
+  parts.push(evidenceSection(report, text, f, segmentLabel, evidenceNumber, levelNames));
+  parts.push(timelineSection(report, text, f, segmentLabel, methodName, levelNames));
   parts.push(assumptionsSection(report, text, f, evidenceNumber, methodName));
   parts.push(sensitivitySection(report, text, f, evidenceNumber, methodName));
   if (report.warnings.length > 0) {
@@ -566,6 +566,7 @@ function evidenceSection(
   f: Formatter,
   segmentLabel: (id: string) => string,
   numbers: Map<string, number>,
+  levelNames: Map<string, string>,
 ): string {
   const t = text.evidence;
   const out = [`<section id="evidence">`, cell("h2", t.heading)];
@@ -587,7 +588,13 @@ function evidenceSection(
       const ratio = result.likelihood.l1.responsive / result.likelihood.l0;
       effect = `${t.counted}; ${fill(t.odds, { f: f.num(r.assertion === "present" ? ratio : 1 / ratio, 2) })}`;
     }
-    const where = `${segmentLabel(r.target.segmentId)}${r.target.about === "existence" ? ` ${t.existence}` : ""}${r.assertion === "absent" ? ` ${t.absent}` : ""}`;
+    const place =
+      r.target.segmentId !== undefined
+        ? segmentLabel(r.target.segmentId)
+        : r.target.levelId !== undefined
+          ? fill(t.wholeLevel, { level: levelNames.get(r.target.levelId) ?? r.target.levelId })
+          : t.wholeSite;
+    const where = `${place}${r.target.about === "existence" ? ` ${t.existence}` : ""}${r.assertion === "absent" ? ` ${t.absent}` : ""}`;
     const status = `${text.statuses[r.status] ?? r.status}${r.statusReason ? `: ${r.statusReason}` : ""}`;
     const source = `${t.source}: ${r.reportedBy}${r.reportedThrough.length > 0 ? ` · ${t.relays}: ${r.reportedThrough.join(" ← ")}` : ""}`;
     out.push(
@@ -604,10 +611,19 @@ function timelineSection(
   f: Formatter,
   segmentLabel: (id: string) => string,
   methodName: (id: string) => string,
+  levelNames: Map<string, string>,
 ): string {
   const t = text.timeline;
   const out = [`<section id="timeline">`, cell("h2", t.heading)];
   const entries = report.timeline.filter((e) => e.type !== "segment.added");
+  const placeOf = (entry: (typeof entries)[number]): string =>
+    entry.segmentId
+      ? segmentLabel(entry.segmentId)
+      : entry.levelId
+        ? fill(text.evidence.wholeLevel, { level: levelNames.get(entry.levelId) ?? entry.levelId })
+        : entry.siteId
+          ? text.evidence.wholeSite
+          : "—";
   if (entries.length === 0) {
     out.push(cell("p", t.none, 'class="muted"'), `</section>`);
     return out.join("\n");
@@ -629,7 +645,7 @@ function timelineSection(
     if (entry.grade) details.push(fill(t.grade, { g: entry.grade }));
     if (entry.status) details.push(text.statuses[entry.status] ?? entry.status);
     out.push(
-      `<tr>${cell("td", f.time(entry.at))}${cell("td", text.eventTypes[entry.type] ?? entry.type)}<td><bdi>${escapeHtml(entry.segmentId ? segmentLabel(entry.segmentId) : "—")}</bdi></td>${cell("td", details.join(" · "))}</tr>`,
+      `<tr>${cell("td", f.time(entry.at))}${cell("td", text.eventTypes[entry.type] ?? entry.type)}<td><bdi>${escapeHtml(placeOf(entry))}</bdi></td>${cell("td", details.join(" · "))}</tr>`,
     );
   }
   out.push(`</tbody></table></section>`);

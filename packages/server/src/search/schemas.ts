@@ -54,10 +54,15 @@ const likelihoodSchema = z.strictObject({
   l0: uncertainSchema,
 });
 
-/** Where a claim is about: a segment of the log (a space id or a hypothesis id), or a point on a level's plan. */
+/**
+ * Where a claim is about: a segment of the log (a space id or a hypothesis id), a point on a level's plan (the
+ * space containing it), a whole level, or the whole site.
+ */
 export const whereSchema = z.union([
   z.strictObject({ segmentId: logId }),
   z.strictObject({ levelId: z.uuid(), x: z.number().finite(), y: z.number().finite() }),
+  z.strictObject({ levelId: z.uuid() }),
+  z.strictObject({ site: z.literal(true) }),
 ]);
 
 export const evidenceInputSchema = z.strictObject({
@@ -121,7 +126,14 @@ export const evidenceSchema = z.object({
   /** 1 for the first claim recorded on the site, 2 for the next… (a short reference for people). */
   number: z.number(),
   kind: z.string(),
-  target: z.object({ segmentId: z.string(), about: z.string() }),
+  /** One of segmentId, levelId, siteId is set: what the claim is about. */
+  target: z.object({
+    segmentId: z.string().nullable(),
+    levelId: z.string().nullable(),
+    siteId: z.string().nullable(),
+    about: z.string(),
+  }),
+  /** The segment (for a claim about one), or `level` / `site` as kind for claims about a whole level or site. */
   segment: z.object({ label: z.string().nullable(), kind: z.string(), levelId: z.string().nullable() }),
   point: z.object({ x: z.number(), y: z.number(), levelId: z.string().nullable() }).nullable(),
   observedAt: z.string().nullable(),

@@ -92,7 +92,9 @@ export function stateView(
   const counted = new Map<string, number>();
   const total = new Map<string, number>();
   for (const result of state.evidence) {
+    // Claims about one segment; those about a whole level or site are listed with the evidence.
     const id = result.record.target.segmentId;
+    if (id === undefined) continue;
     total.set(id, (total.get(id) ?? 0) + 1);
     if (result.counted) counted.set(id, (counted.get(id) ?? 0) + 1);
   }
@@ -185,7 +187,8 @@ export function evidenceViews(snapshot: SearchSnapshot, names: Names): EvidenceV
   const echoes = possibleEchoes(results);
   return results.map((result, index) => {
     const record: EvidenceRecord = result.record;
-    const segment = segments.get(record.target.segmentId);
+    const { target } = record;
+    const segment = target.segmentId !== undefined ? segments.get(target.segmentId) : undefined;
     const meta = recorded.get(record.id);
     const used = result.likelihood
       ? {
@@ -204,11 +207,18 @@ export function evidenceViews(snapshot: SearchSnapshot, names: Names): EvidenceV
       id: record.id,
       number: index + 1,
       kind: record.kind,
-      target: record.target,
+      target: {
+        segmentId: target.segmentId ?? null,
+        levelId: target.levelId ?? null,
+        siteId: target.siteId ?? null,
+        about: target.about,
+      },
       segment: {
         label: segment?.segment.label ?? null,
-        kind: segment?.segment.kind ?? "space",
-        levelId: segment?.segment.levelId ?? null,
+        kind:
+          segment?.segment.kind ??
+          (target.levelId !== undefined ? "level" : target.siteId ? "site" : "space"),
+        levelId: segment?.segment.levelId ?? target.levelId ?? null,
       },
       point: record.point
         ? { x: record.point.x, y: record.point.y, levelId: record.point.levelId ?? null }
@@ -252,9 +262,10 @@ export function hypothesisViews(
   spaceIds: ReadonlySet<string>,
 ): z.infer<typeof hypothesisSchema>[] {
   const counted = new Map<string, number>();
-  for (const result of snapshot.state.evidence)
-    if (result.counted)
-      counted.set(result.record.target.segmentId, (counted.get(result.record.target.segmentId) ?? 0) + 1);
+  for (const result of snapshot.state.evidence) {
+    const id = result.record.target.segmentId;
+    if (result.counted && id !== undefined) counted.set(id, (counted.get(id) ?? 0) + 1);
+  }
   return snapshot.state.segments
     .filter((r) => r.segment.kind === "hypothesis")
     .map((result) => {

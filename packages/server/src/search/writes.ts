@@ -50,8 +50,8 @@ export function eventBase(w: WriteContext): { id: string; at: string; actor?: st
 }
 
 /**
- * The segment a claim is about. A point is resolved to the space of that level containing it (the smallest
- * one if several overlap), which must have a segment in the log.
+ * What a claim is about. A point is resolved to the space of that level containing it (the smallest one if
+ * several overlap), which must have a segment in the log; a level or the site are taken whole.
  */
 export async function resolveWhere(
   w: WriteContext,
@@ -59,7 +59,7 @@ export async function resolveWhere(
   where: Where,
   segments: ReadonlyMap<string, SegmentInput>,
   path = "where",
-): Promise<{ segmentId: string; point?: { x: number; y: number; levelId: string } }> {
+): Promise<{ target: Omit<EvidenceTarget, "about">; point?: { x: number; y: number; levelId: string } }> {
   if ("segmentId" in where) {
     if (!segments.has(where.segmentId)) {
       throw new AtharError(
@@ -68,13 +68,21 @@ export async function resolveWhere(
         [{ path: `${path}.segmentId`, message: "unknown segment" }],
       );
     }
-    return { segmentId: where.segmentId };
+    return { target: { segmentId: where.segmentId } };
   }
+  if ("site" in where) return { target: { siteId } };
   const levelSite = await sites.siteIdOfLevel(w.trx, where.levelId).catch(() => null);
   if (levelSite !== siteId) {
     throw new AtharError("not_found", "level not found on this site", [
       { path: `${path}.levelId`, message: "unknown level" },
     ]);
+  }
+  if (!("x" in where)) {
+    if (![...segments.values()].some((s) => s.levelId === where.levelId))
+      throw new AtharError("validation_failed", "no space of this level is in the search log", [
+        { path: `${path}.levelId`, message: "no segment on this level" },
+      ]);
+    return { target: { levelId: where.levelId } };
   }
   const plan = await sites.getLevelPlan(w.trx, where.levelId);
   const point: [number, number] = [where.x, where.y];
@@ -91,7 +99,7 @@ export async function resolveWhere(
       [{ path, message: "no space with a segment here" }],
     );
   }
-  return { segmentId: space.id, point: { x: where.x, y: where.y, levelId: where.levelId } };
+  return { target: { segmentId: space.id }, point: { x: where.x, y: where.y, levelId: where.levelId } };
 }
 
 function checkTarget(
@@ -99,10 +107,11 @@ function checkTarget(
   segments: ReadonlyMap<string, SegmentInput>,
   path: string,
 ): void {
-  if (target.about === "existence" && segments.get(target.segmentId)?.kind !== "hypothesis") {
+  const segment = target.segmentId !== undefined ? segments.get(target.segmentId) : undefined;
+  if (target.about === "existence" && segment?.kind !== "hypothesis") {
     throw new AtharError(
       "validation_failed",
-      "only a hypothesis (a suspected space) has an existence to weigh; this claim is about a known space",
+      "only a hypothesis (a suspected space) has an existence to weigh; this claim is about a known space, a level or the site",
       [{ path, message: "existence claims need a hypothesis" }],
     );
   }
@@ -141,7 +150,7 @@ export async function evidenceRecordedEvent(
   const segments = segmentsOf(log);
   const evidence = evidenceOf(log);
   const where = await resolveWhere(w, siteId, input.where, segments);
-  const target: EvidenceTarget = { segmentId: where.segmentId, about: input.about };
+  const target: EvidenceTarget = { ...where.target, about: input.about };
   checkTarget(target, segments, "about");
   checkEcho(input.echoOf, evidence, "echoOf");
   const id = newId();
@@ -197,10 +206,11 @@ export async function evidenceChangedEvent(
     const about = input.about ?? current.target.about;
     if (input.where !== undefined) {
       const where = await resolveWhere(w, siteId, input.where, segments, "changes.where");
-      changes.target = { segmentId: where.segmentId, about };
+      changes.target = { ...where.target, about };
       changes.point = where.point ?? null;
     } else {
-      changes.target = { segmentId: current.target.segmentId, about };
+      const { about: _, ...place } = current.target;
+      changes.target = { ...place, about };
     }
     checkTarget(changes.target, segments, input.about !== undefined ? "changes.about" : "changes.where");
   }

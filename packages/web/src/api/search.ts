@@ -106,7 +106,13 @@ export interface Evidence {
   id: string;
   number: number;
   kind: EvidenceKind;
-  target: { segmentId: string; about: "subjects" | "existence" };
+  /** One of segmentId, levelId, siteId: a segment, a whole level or the whole site. */
+  target: {
+    segmentId: string | null;
+    levelId: string | null;
+    siteId: string | null;
+    about: "subjects" | "existence";
+  };
   segment: { label: string | null; kind: string; levelId: string | null };
   point: { x: number; y: number; levelId: string | null } | null;
   observedAt: string | null;
@@ -138,7 +144,11 @@ export interface Evidence {
   history: HistoryEntry[];
 }
 
-export type Where = { segmentId: string } | { levelId: string; x: number; y: number };
+export type Where =
+  | { segmentId: string }
+  | { levelId: string; x: number; y: number }
+  | { levelId: string }
+  | { site: true };
 
 export interface EvidenceInput {
   kind: EvidenceKind;

@@ -25,6 +25,10 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useFormat } from "../../i18n/format";
 
+/** Choices of the place list that are not segments: a whole level (its id follows) or the whole site. */
+const WHOLE_LEVEL = "level:";
+const WHOLE_SITE = "site";
+
 /** "a, b، c" → ["a", "b", "c"]: relays in the order the claim passed through them. */
 export const splitList = (text: string): string[] =>
   text
@@ -35,6 +39,7 @@ export const splitList = (text: string): string[] =>
 export function EvidenceForm({
   siteId,
   levelId,
+  levelName,
   spaces,
   hypotheses,
   evidence,
@@ -48,6 +53,7 @@ export function EvidenceForm({
 }: {
   siteId: string;
   levelId: string | null;
+  levelName: string | null;
   spaces: readonly Space[];
   hypotheses: readonly Hypothesis[];
   evidence: readonly Evidence[];
@@ -93,9 +99,13 @@ export function EvidenceForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const where = usingPoint
+    const where: EvidenceInput["where"] = usingPoint
       ? { levelId: pickedPoint.levelId, x: pickedPoint.point[0], y: pickedPoint.point[1] }
-      : { segmentId };
+      : segmentId === WHOLE_SITE
+        ? { site: true }
+        : segmentId.startsWith(WHOLE_LEVEL)
+          ? { levelId: segmentId.slice(WHOLE_LEVEL.length) }
+          : { segmentId };
     const input: EvidenceInput = {
       kind,
       where,
@@ -157,6 +167,14 @@ export function EvidenceForm({
                     {space.name || t(`spaceKind.${space.kind}`)}
                   </option>
                 ))}
+              </optgroup>
+              <optgroup label={t("search.evidence.form.wider")}>
+                {levelId && levelName && (
+                  <option value={`${WHOLE_LEVEL}${levelId}`}>
+                    {t("search.evidence.wholeLevel", { level: levelName })}
+                  </option>
+                )}
+                <option value={WHOLE_SITE}>{t("search.evidence.wholeSite")}</option>
               </optgroup>
               {hypotheses.length > 0 && (
                 <optgroup label={t("search.evidence.form.hypotheses")}>

@@ -147,10 +147,13 @@ export function EvidencePanel({
   const spaceNames = new Map(spaces.map((s) => [s.id, s.name]));
 
   const whereOf = (item: Evidence): string => {
-    const name = spaceNames.get(item.target.segmentId);
+    if (item.target.levelId)
+      return t("search.evidence.wholeLevel", { level: levelNames.get(item.target.levelId) ?? "" });
+    if (item.target.siteId) return t("search.evidence.wholeSite");
+    const name = item.target.segmentId ? spaceNames.get(item.target.segmentId) : undefined;
     if (name) return name;
     const level = item.segment.levelId ? levelNames.get(item.segment.levelId) : undefined;
-    return item.segment.label ?? level ?? item.target.segmentId;
+    return item.segment.label ?? level ?? item.target.segmentId ?? "";
   };
 
   const linkEcho = async (item: Evidence, original: string) => {
@@ -187,6 +190,7 @@ export function EvidencePanel({
         <EvidenceForm
           siteId={siteId}
           levelId={levelId}
+          levelName={levels.find((l) => l.id === levelId)?.name ?? null}
           spaces={spaces}
           hypotheses={hypotheses}
           evidence={evidence}

@@ -18,7 +18,7 @@ export function evidenceLayer(
   for (const item of evidence) {
     let at: Point | null = null;
     if (item.point && item.point.levelId === levelId) at = [item.point.x, item.point.y];
-    else {
+    else if (item.target.segmentId) {
       const space = byId.get(item.target.segmentId);
       if (space) at = centroid(space.polygon);
     }
