@@ -259,6 +259,9 @@ describe("tracing: from a family's inquiry in Arabic to an accepted match", () =
       .getByRole("link", { name: en.nav.outbox })
       .click();
     await officer.locator(".message-card.state-draft", { hasText: "We have your inquiry" }).waitFor();
+    // Four eyes: the author cannot approve their own draft.
+    expect(await officer.getByText(en.outbox.ownDraft).count()).toBeGreaterThan(0);
+    expect(await officer.getByRole("button", { name: en.outbox.approve }).count()).toBe(0);
     await shot(officer, "outbox-en");
 
     // Undoing the merge (with a reason) separates the records again and returns the proposal to the queue.

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { tracingApi } from "../../api/tracing";
 import { Link, navigate } from "../../app/router";
 import type { PageProps } from "../../app/routes";
+import { useSession } from "../../app/session";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useLoad } from "../../components/useLoad";
 import { useFormat } from "../../i18n/format";
@@ -22,6 +23,8 @@ import "../../styles/tracing.css";
 function MessageActions({ message, onChanged }: { message: OutboxMessage; onChanged: () => void }) {
   const { t } = useTranslation();
   const roles = useTracingRoles();
+  const { me } = useSession();
+  const ownDraft = message.createdBy === me.username;
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -47,7 +50,7 @@ function MessageActions({ message, onChanged }: { message: OutboxMessage; onChan
   return (
     <div className="stack">
       <div className="actions">
-        {message.state === "draft" && roles.isOfficer ? (
+        {message.state === "draft" && roles.isOfficer && !ownDraft ? (
           <button
             type="button"
             className="primary"
@@ -73,7 +76,9 @@ function MessageActions({ message, onChanged }: { message: OutboxMessage; onChan
           </button>
         ) : null}
       </div>
-      {message.state === "draft" ? <p className="muted">{t("tracing.outbox.fourEyes")}</p> : null}
+      {message.state === "draft" ? (
+        <p className="muted">{ownDraft ? t("tracing.outbox.ownDraft") : t("tracing.outbox.fourEyes")}</p>
+      ) : null}
       {cancelling ? (
         <form className="confirm stack" onSubmit={cancel} aria-label={t("tracing.outbox.cancel")}>
           <FormField label={t("tracing.outbox.cancelReason")}>
