@@ -98,7 +98,7 @@ try {
   await signIn(page, `${app.url}/field`, "field", language);
   const card = (id: string) => page.locator(`[data-assignment-id="${id}"]`);
   await card(first.id).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+  await page.waitForFunction("!!(navigator.serviceWorker && navigator.serviceWorker.controller)");
   await shot(page, "phone-assignment");
   await card(first.id).getByRole("button", { name: ops.outcome.people_found }).click();
   await card(first.id).locator(".report-form").scrollIntoViewIfNeeded();
@@ -110,11 +110,11 @@ try {
   await card(third.id).getByLabel(ops.report.barrier).fill("Steel door, two locks");
   await card(third.id).getByRole("button", { name: ops.report.save }).click();
   await call("POST", `/api/assignments/${third.id}/abort`, { reason: "Wall unsafe" });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate("window.scrollTo(0, 0)");
   await shot(page, "phone-offline-waiting");
   await context.setOffline(false);
   await page.locator('[data-outbox-count="0"]').waitFor({ timeout: 20_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate("window.scrollTo(0, 0)");
   await shot(page, "phone-conflict");
   await page.locator(".answered").scrollIntoViewIfNeeded();
   await shot(page, "phone-markings");

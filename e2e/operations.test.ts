@@ -67,6 +67,26 @@ async function demoPlace(): Promise<{ k9: string; levelId: string; cells: Space[
   return { k9, levelId: level.id, cells: plan.spaces.filter((s) => s.kind === "cell") };
 }
 
+/** Browser-side expressions (strings: the tests are type-checked without the DOM library). */
+const CONTROLLED = "!!(navigator.serviceWorker && navigator.serviceWorker.controller)";
+const PROBE = `fetch("/api/health").then(() => "reached", () => "unreachable")`;
+/** The idempotency keys of the reports in the phone's outbox, in recording order. */
+const QUEUED_KEYS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open("athar-field");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction("outbox").objectStore("outbox").getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () =>
+      resolve(
+        all.result
+          .filter((item) => item.kind === "report")
+          .sort((a, b) => a.order - b.order)
+          .map((item) => item.input.idempotencyKey),
+      );
+  };
+})`;
+
 const reportsOf = (assignmentId: string) => call<Report[]>("GET", `/api/assignments/${assignmentId}/reports`);
 
 beforeAll(async () => {
@@ -108,23 +128,18 @@ describe("operations", () => {
     await card(first.id).waitFor();
     await card(second.id).waitFor();
     // The page is under the service worker, and the worker holds who is signed in.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
-    await page.waitForFunction(async () =>
-      (await caches.open("athar-session")).match("/api/auth/me").then((r) => r !== undefined),
+    await page.waitForFunction(CONTROLLED);
+    await page.waitForFunction(
+      `caches.open("athar-session").then((c) => c.match("/api/auth/me")).then((r) => r !== undefined)`,
     );
 
     await context.setOffline(true);
     // Offline for real, for the page and for its service worker (which would otherwise fetch the shell
     // from the network and make the reload below prove nothing).
-    const probe = () =>
-      fetch("/api/health").then(
-        () => "reached",
-        () => "unreachable",
-      );
-    expect(await page.evaluate(probe)).toBe("unreachable");
+    expect(await page.evaluate<string>(PROBE)).toBe("unreachable");
     const [worker] = context.serviceWorkers();
     if (!worker) throw new Error("no service worker");
-    expect(await worker.evaluate(probe)).toBe("unreachable");
+    expect(await worker.evaluate<string>(PROBE)).toBe("unreachable");
     // A reload without a connection: the app shell comes from the service worker, the work from IndexedDB.
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
@@ -147,24 +162,7 @@ describe("operations", () => {
     await page.getByRole("button", { name: ops.outbox.sendNow }).waitFor();
     expect(await reportsOf(first.id)).toEqual([]);
     expect(await reportsOf(second.id)).toEqual([]);
-    const keys = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open("athar-field");
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction("outbox").objectStore("outbox").getAll();
-            all.onsuccess = () =>
-              resolve(
-                (all.result as { kind: string; order: number; input?: { idempotencyKey: string } }[])
-                  .filter((item) => item.kind === "report")
-                  .sort((a, b) => a.order - b.order)
-                  .map((item) => item.input?.idempotencyKey ?? ""),
-              );
-            all.onerror = () => reject(all.error);
-          };
-        }),
-    );
+    const keys = await page.evaluate<string[]>(QUEUED_KEYS);
     expect(keys).toHaveLength(2);
 
     // Back online: the outbox empties by itself.
@@ -248,12 +246,8 @@ describe("operations", () => {
     await row.waitFor();
     const before = { poa: await row.getAttribute("data-poa"), pod: await row.getAttribute("data-pod") };
     // Marks that a reload would wipe.
-    const mark = (page: Page) =>
-      page.evaluate(() => {
-        (window as unknown as { athar_test_mark: number }).athar_test_mark = 1;
-      });
-    const stillMarked = (page: Page) =>
-      page.evaluate(() => (window as unknown as { athar_test_mark?: number }).athar_test_mark === 1);
+    const mark = (page: Page) => page.evaluate("window.athar_test_mark = 1");
+    const stillMarked = (page: Page) => page.evaluate<boolean>("window.athar_test_mark === 1");
     await mark(board);
     await mark(heat);
 
@@ -293,8 +287,8 @@ describe("operations", () => {
     );
     // The heat map: the searched space's numbers change.
     await heat.waitForFunction(
-      ([id, pod]) => document.querySelector(`tr[data-segment-id="${id}"]`)?.getAttribute("data-pod") !== pod,
-      [cell.id, before.pod] as const,
+      `document.querySelector('tr[data-segment-id="${cell.id}"]')?.getAttribute("data-pod") !== ${JSON.stringify(before.pod)}`,
+      undefined,
       { timeout: 5000 },
     );
     const after = { poa: await row.getAttribute("data-poa"), pod: await row.getAttribute("data-pod") };
