@@ -525,11 +525,19 @@ function chartSection(report: CoverageReport, text: ReportText, f: Formatter): s
   const t1 = Math.max(...times);
   const span = t1 > t0 ? t1 - t0 : 1;
   const x = (ms: number) => left + ((ms - t0) / span) * (width - left - right);
-  const y = (p: number) => top + (1 - Math.max(0, Math.min(1, p))) * (height - top - bottom);
-  const grid = [0, 0.25, 0.5, 0.75, 1].map(
-    (p) =>
-      `<line x1="${left}" x2="${width - right}" y1="${y(p).toFixed(1)}" y2="${y(p).toFixed(1)}" stroke="#ddd"/><text x="${left - 4}" y="${(y(p) + 3).toFixed(1)}" font-size="9" text-anchor="end">${escapeHtml(f.pct(p))}</text>`,
+  // The axis ends at the smallest of 10, 25, 50, 100 % that holds every point, labelled: a search that has
+  // covered little still shows its course, and the labels say how little.
+  const highest = Math.max(
+    ...series.map((p) => Math.max(p.pos.responsive, p.pos.unresponsive, p.pos.combined)),
   );
+  const ceiling = [0.1, 0.25, 0.5, 1].find((c) => highest <= c) ?? 1;
+  const y = (p: number) => top + (1 - Math.max(0, Math.min(1, p / ceiling))) * (height - top - bottom);
+  const grid = [0, 0.25, 0.5, 0.75, 1]
+    .map((share) => share * ceiling)
+    .map(
+      (p) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(p).toFixed(1)}" y2="${y(p).toFixed(1)}" stroke="#ddd"/><text x="${left - 4}" y="${(y(p) + 3).toFixed(1)}" font-size="9" text-anchor="end">${escapeHtml(f.pct(p))}</text>`,
+    );
   const lines = SERIES.map(({ key, colour, dash }) => {
     // A step line: the POS holds until the next event.
     let d = "";
@@ -547,12 +555,12 @@ function chartSection(report: CoverageReport, text: ReportText, f: Formatter): s
     combined: text.summary.combined,
   };
   out.push(
-    `<div class="figure"><svg role="img" aria-label="${escapeHtml(t.heading)}" viewBox="0 0 ${width} ${height}" width="${width}" dir="ltr">${grid.join("")}${lines.join("")}${axis}<text x="12" y="${(height - bottom) / 2}" font-size="9" transform="rotate(-90 12 ${(height - bottom) / 2})" text-anchor="middle">${escapeHtml(t.yAxis)}</text></svg>`,
+    `<div class="figure"><svg role="img" aria-label="${escapeHtml(t.heading)}" viewBox="0 0 ${width} ${height}" width="${width}" style="direction:ltr">${grid.join("")}${lines.join("")}${axis}<text x="12" y="${(height - bottom) / 2}" font-size="9" transform="rotate(-90 12 ${(height - bottom) / 2})" text-anchor="middle">${escapeHtml(t.yAxis)}</text></svg>`,
     `<div class="legend">${SERIES.map(
       ({ key, colour, dash }) =>
         `<span><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>${escapeHtml(labels[key] ?? key)}</span>`,
     ).join("")}</div>`,
-    cell("p", t.drops, 'class="muted"'),
+    cell("p", `${fill(t.axis, { max: f.pct(ceiling) })} ${t.drops}`, 'class="muted"'),
     `</div></section>`,
   );
   return out.join("\n");

@@ -100,6 +100,7 @@ const en = {
     yAxis: "Cumulative POS",
     none: "No searches yet.",
     drops: "The POS can fall when new evidence moves probability into places not yet searched.",
+    axis: "The vertical axis ends at {max}.",
   },
   evidence: {
     heading: "Claims and evidence",
@@ -363,6 +364,7 @@ const ar: ReportText = {
     yAxis: "احتمال النجاح التراكمي",
     none: "لا عمليات بحث بعد.",
     drops: "قد ينخفض احتمال النجاح حين ينقل دليل جديد الاحتمال إلى أماكن لم تُفتَّش بعد.",
+    axis: "ينتهي المحور العمودي عند {max}.",
   },
   evidence: {
     heading: "البلاغات والأدلة",
