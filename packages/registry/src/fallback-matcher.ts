@@ -82,8 +82,10 @@ const placeKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu,
 type NameLevel = keyof typeof FALLBACK_LEVELS.name;
 
 /**
- * The whole values first; when they differ, a shorter name that agrees word by word with the start of the
- * longer one (`Huda` and `هدى صالح`) is a partial agreement.
+ * The whole values first; when they differ, word by word. Names of as many words that agree word by word
+ * (`فاطمة الصباغ` and `Fatima Sabbagh`: the keys of a two-word value are not those of its words) agree at
+ * the weakest of their words' levels; a shorter name that agrees word by word with the start of the longer
+ * one (`Huda` and `هدى صالح`) is a partial agreement.
  */
 function nameLevel(a: string, b: string, compareNames: NameComparer): NameLevel {
   const whole = compareNames(a, b);
@@ -92,8 +94,11 @@ function nameLevel(a: string, b: string, compareNames: NameComparer): NameLevel 
     string[],
     string[],
   ];
-  if (short.length === long.length) return "differ";
-  return short.every((word, i) => compareNames(word, long[i] as string) !== "differ") ? "partial" : "differ";
+  const words = short.map((word, i) => compareNames(word, long[i] as string));
+  if (words.includes("differ")) return "differ";
+  if (short.length < long.length) return "partial";
+  if (short.length === 1) return "differ"; // one word each: the whole comparison already said so
+  return words.includes("skeleton") ? "skeleton" : "same_name";
 }
 
 /** Scores one pair and explains it field by field, in the form the review queue shows. */

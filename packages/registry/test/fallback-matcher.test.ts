@@ -55,6 +55,17 @@ describe("fallback matcher", () => {
     expect(e.probability).toBeCloseTo(1 / (1 + 2 ** -(e.priorBits + e.matchWeight)), 12);
   });
 
+  it("agrees on a two-word name whose words agree one by one, at the weakest word's level", () => {
+    const level = (a: string, b: string) =>
+      fallbackExplanation(record({ mother_name: a }), record({ mother_name: b }), compare).fields[0]?.level;
+    expect(level("Huda Saleh", "huda saleh")).toBe("same_name"); // the whole comparison
+    expect(level("Huda Saleh", "HUDA Slh")).toBe("skeleton"); // word by word: same name, same consonants
+    expect(level("Huda Saleh", "huda Salih")).toBe("skeleton");
+    expect(level("Huda Saleh", "huda Kareem")).toBe("differ");
+    expect(level("Huda", "huda Saleh")).toBe("partial");
+    expect(level("Huda", "Maryam")).toBe("differ");
+  });
+
   it("leaves a given and family name alone near the middle: a reviewer must look", () => {
     const e = fallbackExplanation(
       record({ given_name: "Ahmad", family_name: "Haddad" }),
