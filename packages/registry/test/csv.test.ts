@@ -70,6 +70,10 @@ describe("CSV import", () => {
       "الرقم الوطني": "national_id",
       whatever: "ignore",
     });
+    expect(suggestMapping(["تاريخ الميلاد", "مكان الميلاد"])).toEqual({
+      "تاريخ الميلاد": "birth_date",
+      "مكان الميلاد": "birth_place",
+    });
   });
 
   it("maps each row to a record, names placed by script, and reads dates, sex and governorate", () => {
