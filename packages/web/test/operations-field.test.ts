@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { newKey } from "../src/offline/keys";
 import { clipToWindow } from "../src/pages/operations/geometry";
+import { concernsTeams } from "../src/pages/operations/relevance";
 
 const area = (ring: readonly (readonly [number, number])[]) =>
   Math.abs(
@@ -74,5 +75,34 @@ describe("newKey", () => {
       expect(key).toMatch(/^[A-Za-z0-9_.:-]{8,100}$/); // reportInputSchema's rule
     }
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("concernsTeams", () => {
+  const mine = new Set(["team-a"]);
+  const change = (type: string, data: Record<string, unknown> = {}) => ({
+    type,
+    siteId: "site",
+    entityId: "x",
+    at: "2024-12-08T06:00:00Z",
+    data: { seq: 1, ...data },
+  });
+
+  it("reloads the phone for its own teams' assignments and reports, team changes and settled conflicts", () => {
+    expect(concernsTeams(change("ops.assignment.created", { teamId: "team-a" }), mine)).toBe(true);
+    expect(
+      concernsTeams(change("ops.assignment.updated", { teamId: "team-b", previousTeamId: "team-a" }), mine),
+    ).toBe(true);
+    expect(concernsTeams(change("ops.report.conflict", { teamId: "team-a" }), mine)).toBe(true);
+    expect(concernsTeams(change("ops.team.updated"), mine)).toBe(true);
+    expect(concernsTeams(change("ops.report.resolved"), mine)).toBe(true);
+  });
+
+  it("ignores other teams' work and everything else", () => {
+    expect(concernsTeams(change("ops.assignment.transitioned", { teamId: "team-b" }), mine)).toBe(false);
+    expect(concernsTeams(change("ops.report.submitted", { teamId: "team-b" }), mine)).toBe(false);
+    expect(concernsTeams(change("ops.assignment.created", { teamId: null }), mine)).toBe(false);
+    expect(concernsTeams(change("ops.attachment.received"), mine)).toBe(false);
+    expect(concernsTeams(change("search.log.appended"), mine)).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ import { assignmentName, useOpsLabels, useWhen } from "./labels";
 import { MarkingView } from "./MarkingView";
 import { OutboxPanel } from "./OutboxPanel";
 import type { SavedReport } from "./ReportForm";
+import { concernsTeams } from "./relevance";
 import { useOnline } from "./useOnline";
 import { useOutbox } from "./useOutbox";
 import { useRefreshOnReconnect } from "./useReconnect";
@@ -36,9 +37,17 @@ interface FieldData {
 }
 
 /** Listens to one site's live events (a component, so that a leader of teams on several sites hears all). */
-function SiteListener({ siteId, onChange }: { siteId: string; onChange(): void }) {
+function SiteListener({
+  siteId,
+  teamIds,
+  onChange,
+}: {
+  siteId: string;
+  teamIds: ReadonlySet<string>;
+  onChange(): void;
+}) {
   const live = useLiveChanges(siteId, (changes) => {
-    if (changes.some((c) => c.type.startsWith("ops."))) onChange();
+    if (changes.some((c) => concernsTeams(c, teamIds))) onChange();
   });
   useRefreshOnReconnect(live, onChange);
   return null;
@@ -137,6 +146,7 @@ export function FieldPage() {
   const work = data?.work;
   const teamsById = new Map((work?.teams ?? []).map((team) => [team.id, team]));
   const siteIds = [...new Set((work?.teams ?? []).map((team) => team.siteId))];
+  const teamIds = useMemo(() => new Set((work?.teams ?? []).map((team) => team.id)), [work?.teams]);
 
   // Reports the server answered: this phone's answers first (they carry the markings even offline), then
   // the server's list of my recent reports.
@@ -161,7 +171,7 @@ export function FieldPage() {
   return (
     <section className="page field-page" aria-labelledby="field-title">
       {siteIds.map((siteId) => (
-        <SiteListener key={siteId} siteId={siteId} onChange={reload} />
+        <SiteListener key={siteId} siteId={siteId} teamIds={teamIds} onChange={reload} />
       ))}
       <header className="field-header">
         <h1 id="field-title">{t("operations.field.title")}</h1>
