@@ -214,7 +214,23 @@ export function SearchPage({ params, query }: PageProps) {
         {syncError ? <ErrorMessage error={syncError} /> : null}
         {plan.error ? <ErrorMessage error={plan.error} /> : null}
         {shown && shown.unsyncedSpaces > 0 && (
-          <p className="notice">{t("search.unsynced", { count: shown.unsyncedSpaces })}</p>
+          <p className="notice">
+            {t("search.unsynced", { count: shown.unsyncedSpaces })}{" "}
+            {canWrite && (
+              <button
+                type="button"
+                onClick={() => {
+                  setSyncError(null);
+                  searchApi.sync(siteId).then(
+                    () => state.reload(),
+                    (error: unknown) => setSyncError(error),
+                  );
+                }}
+              >
+                {t("search.syncNow")}
+              </button>
+            )}
+          </p>
         )}
         {figures && (
           <dl className="search-figures" aria-live="polite">
