@@ -11,7 +11,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../components/useLoad";
 import { useFormat } from "../../i18n/format";
-import { useOpsLabels } from "./labels";
+import { isolate, useOpsLabels } from "./labels";
 
 const ASR_LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -74,7 +74,7 @@ export function AssignmentForm({
       setSafety("");
       onDone(
         assign
-          ? t("operations.board.createdAssigned", { team: team?.callSign ?? "" })
+          ? t("operations.board.createdAssigned", { team: isolate(team?.callSign ?? "") })
           : t("operations.board.createdDraft"),
       );
     } catch (reason) {

@@ -20,7 +20,7 @@ import "../../styles/operations.css";
 import { useLiveChanges } from "../sites/useLiveChanges";
 import { AssignmentCard } from "./AssignmentCard";
 import { ConflictList } from "./ConflictList";
-import { assignmentName, useOpsLabels, useWhen } from "./labels";
+import { assignmentName, isolate, useOpsLabels, useWhen } from "./labels";
 import { MarkingView } from "./MarkingView";
 import { OutboxPanel } from "./OutboxPanel";
 import type { SavedReport } from "./ReportForm";
@@ -199,7 +199,7 @@ export function FieldPage() {
           ) : (
             <p className="muted">
               {t("operations.field.leading", {
-                teams: work.teams.map((team) => team.callSign).join(t("common.listSeparator")),
+                teams: work.teams.map((team) => isolate(team.callSign)).join(t("common.listSeparator")),
               })}
             </p>
           )}

@@ -61,12 +61,12 @@ export function OpsLog({ entries, teams }: { entries: readonly OpsLogEntry[]; te
               {when(entry.at)}
             </time>{" "}
             <strong>{labels.logType(entry.type)}</strong>
-            {facts.length > 0 ? (
-              <>
+            {facts.map((fact) => (
+              <span key={fact}>
                 {" · "}
-                <bdi>{facts.join(" · ")}</bdi>
-              </>
-            ) : null}
+                <bdi>{fact}</bdi>
+              </span>
+            ))}
             <span className="muted">
               {" · "}
               <bdi>{entry.actorName}</bdi>

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { opsApi, type Recommendation, type Recommendations } from "../../api/operations";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useFormat } from "../../i18n/format";
-import { useOpsLabels } from "./labels";
+import { isolate, useOpsLabels } from "./labels";
 
 export function RecommendationsPanel({
   siteId,
@@ -51,7 +51,7 @@ export function RecommendationsPanel({
         assign: true,
       });
       setMade((current) => new Set(current).add(`${teamId}:${rec.segmentId}`));
-      onAssigned(t("operations.board.createdAssigned", { team: callSign }));
+      onAssigned(t("operations.board.createdAssigned", { team: isolate(callSign) }));
     } catch (reason) {
       setError(reason);
     }
@@ -141,7 +141,7 @@ export function RecommendationsPanel({
                     </strong>{" "}
                     ·{" "}
                     {t("operations.recommend.blockedBy", {
-                      names: b.blockedBy.map((o) => o.name).join(t("common.listSeparator")),
+                      names: b.blockedBy.map((o) => isolate(o.name)).join(t("common.listSeparator")),
                     })}
                     <p className="muted small" dir="ltr" lang="en">
                       {b.suggestion}

@@ -123,3 +123,9 @@ export function useWhen(): (iso: string) => string {
     };
   }, [locale]);
 }
+
+/**
+ * Wraps a value put into a sentence (a call sign, a name) in Unicode isolates (FSI … PDI), so that "K9-1"
+ * inside an Arabic sentence stays "K9-1" and does not become "1-K9"; what <bdi> does for an element.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
