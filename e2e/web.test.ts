@@ -41,7 +41,7 @@ describe("plan editing in Arabic", () => {
     const page = await context.newPage();
     await signIn(page, app.url, "coordinator", "en");
     expect(await htmlAttribute(page, "dir")).toBe("ltr");
-    expect(await navLinks(page, en.nav.label)).toEqual([en.nav.sites]);
+    expect(await navLinks(page, en.nav.label)).toEqual([en.nav.sites, en.operations.nav.area]);
 
     // Switch to Arabic: the page turns right-to-left and shows Arabic labels.
     await page.getByRole("button", { name: TEXT.en.language.other }).click();
@@ -104,7 +104,12 @@ describe("plan editing in Arabic", () => {
     const admin = await adminContext.newPage();
     await signIn(admin, app.url, "admin", "ar");
     expect(await htmlAttribute(admin, "dir")).toBe("rtl");
-    expect(await navLinks(admin, ar.nav.label)).toEqual([ar.nav.sites, ar.nav.audit]);
+    expect(await navLinks(admin, ar.nav.label)).toEqual([
+      ar.nav.sites,
+      ar.operations.nav.area,
+      ar.nav.audit,
+      ar.tracing.nav.area,
+    ]);
     await admin.getByRole("link", { name: ar.nav.audit }).click();
     await admin.getByRole("heading", { name: ar.audit.title, level: 1 }).waitFor();
     await admin.getByText(/سلسلة التجزئة سليمة/).waitFor();
@@ -128,8 +133,8 @@ describe("English and role-based navigation", () => {
   it("shows each role only the pages it may use", async () => {
     // The administrator's and the coordinator's navigation are checked in the test above.
     const expectations: { username: string; links: string[] }[] = [
-      { username: "field", links: [en.nav.sites] },
-      { username: "tracer", links: [] },
+      { username: "field", links: [en.nav.sites, en.operations.nav.area] },
+      { username: "tracer", links: [en.tracing.nav.area] },
     ];
     // One browser context per account, side by side: each has its own session cookie.
     const check = async ({ username, links }: { username: string; links: string[] }) => {
@@ -141,8 +146,8 @@ describe("English and role-based navigation", () => {
       expect(await navLinks(page, en.nav.label), username).toEqual(links);
 
       if (username === "tracer") {
-        // No area yet for tracing staff: the start page says so, and the audit page is refused.
-        await page.getByText(en.home.noAreas).waitFor();
+        // Tracing staff land in their own area, and the audit page is refused.
+        await page.waitForURL(/\/tracing$/);
         await page.goto(`${app.url}/audit`);
         await page.getByRole("heading", { name: en.forbidden.title }).waitFor();
       }

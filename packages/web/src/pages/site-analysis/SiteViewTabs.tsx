@@ -1,5 +1,5 @@
 /**
- * The site's views as tabs (plan, analysis) and its IMDF export, for the header of the plan page and the
+ * The site's views as tabs (plan, analysis, search, and the operations board) and its IMDF export, for the header of the plan page and the
  * analysis page. The export is a plain download link: the browser saves the zip the server sends.
  */
 import { ROLE_GROUPS } from "@athar/core";
@@ -37,6 +37,7 @@ export function SiteViewTabs({
         <Link href={paths.search(siteId)} aria-current={current === "search" ? "page" : undefined}>
           {t("search.tab")}
         </Link>
+        <Link href={paths.operations(siteId)}>{t("operations.nav.area")}</Link>
       </nav>
       {empty ? (
         hasAnyRole(ROLE_GROUPS.siteEditors) && (
