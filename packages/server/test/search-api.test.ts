@@ -53,6 +53,7 @@ describeEachDatabase("search API", (database, kind) => {
       segments: {
         segmentId: string;
         kind: string;
+        levelId: string | null;
         poa: number;
         poaBeforeSearch: number;
         pExists: number | null;
