@@ -21,7 +21,7 @@ function serviceWorkerManifest(): Plugin {
     apply: "build",
     generateBundle(_options, bundle) {
       const worker = bundle[SERVICE_WORKER];
-      if (!worker || worker.type !== "chunk") throw new Error(`${SERVICE_WORKER} was not built`);
+      if (worker?.type !== "chunk") throw new Error(`${SERVICE_WORKER} was not built`);
       const files = Object.keys(bundle)
         .filter((name) => name !== SERVICE_WORKER && !name.endsWith(".map") && name !== "index.html")
         .sort();
