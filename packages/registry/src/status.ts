@@ -71,6 +71,10 @@ function observedKey(statement: Pick<StatusStatement, "statedOn" | "recordedAt">
  * decides. "Sought" says that someone is looking, not how the person is: it never overrides evidence, and
  * stands only when there is no evidence. Without any statement the status is unknown.
  */
+/** Statements recorded at the same instant are ordered by id, so that the answer never depends on list order. */
+const byRecordedThenId = (a: StatusStatement, b: StatusStatement): number =>
+  a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id);
+
 export function deriveCurrentStatus(statements: readonly StatusStatement[]): CurrentStatus {
   const evidential = statements.filter((s) => EVIDENTIAL.has(s.status));
   const conflicting =
@@ -85,8 +89,8 @@ export function deriveCurrentStatus(statements: readonly StatusStatement[]): Cur
     return { status: newest.status, statementId: newest.id, conflicting };
   }
   const sought = statements.filter((s) => s.status === "sought");
-  const latestSought = [...sought].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).at(-1);
+  const latestSought = [...sought].sort(byRecordedThenId).at(-1);
   if (latestSought) return { status: "sought", statementId: latestSought.id, conflicting: false };
-  const latestUnknown = [...statements].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).at(-1);
+  const latestUnknown = [...statements].sort(byRecordedThenId).at(-1);
   return { status: "unknown", statementId: latestUnknown?.id ?? null, conflicting: false };
 }

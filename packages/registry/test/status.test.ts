@@ -52,6 +52,12 @@ describe("current status", () => {
     expect(deriveCurrentStatus([alive, laterSought]).status).toBe("alive");
   });
 
+  it("does not depend on the order of the list when statements tie (found by the property below)", () => {
+    const first = statement("sought", null, "2025-02-17T00:00:00.000Z");
+    const second = statement("sought", null, "2025-02-17T00:00:00.000Z");
+    expect(deriveCurrentStatus([first, second])).toEqual(deriveCurrentStatus([second, first]));
+  });
+
   it("does not depend on the order of the list (property)", () => {
     fc.assert(
       fc.property(fc.array(arbitraryStatement, { maxLength: 8 }), fc.integer(), (statements, seed) => {
