@@ -27,7 +27,7 @@ import { type Language, launchBrowser, newContext, PHONE, signIn, TEXT } from ".
 const ar = TEXT.ar.tracing;
 const en = TEXT.en.tracing;
 const SHOTS = process.env.ATHAR_E2E_SCREENSHOTS ?? "";
-const PFIF_TEST_FILE = fileURLToPath(new URL("../../shared/data/pfif/test.pfif-1.4.xml", import.meta.url));
+const PFIF_TEST_FILE = fileURLToPath(new URL("../test-data/pfif/test.pfif-1.4.xml", import.meta.url));
 
 let app: RunningApp;
 let browser: Browser;

@@ -7,7 +7,7 @@ import { runLinkage } from "../../packages/linkage/src/linkage";
 import { RecordSet } from "../../packages/linkage/src/record-set";
 import { parseLinkageSettings } from "../../packages/linkage/src/settings";
 
-const data = (name: string) => new URL(`../../../shared/data/febrl/${name}`, import.meta.url);
+const data = (name: string) => new URL(`../../test-data/febrl/${name}`, import.meta.url);
 const started = performance.now();
 const settings = parseLinkageSettings(
   JSON.parse(readFileSync(new URL("../../examples/febrl/link.json", import.meta.url), "utf8")),

@@ -1,5 +1,5 @@
 /**
- * Cross-script comparison on the transliteration pairs (../shared/data/translit, Arabic → Latin, mostly
+ * Cross-script comparison on the transliteration pairs (test-data/translit, Arabic → Latin, mostly
  * names of non-Arab origin): for every Arabic name, the Latin names of the same split that share its
  * skeleton or its coarse skeleton are its candidates (blocking); the similarity of a candidate is 1 for the
  * same dictionary name and otherwise Jaro–Winkler on the skeletons. The threshold is chosen on `eval`
@@ -12,7 +12,7 @@ import { nameKeys } from "../../packages/linkage/src/names/name-keys";
 import { jaroWinkler } from "../../packages/linkage/src/similarity";
 
 type Split = "train" | "eval" | "test";
-const file = (split: Split) => new URL(`../../../shared/data/translit/ar2en-${split}.txt`, import.meta.url);
+const file = (split: Split) => new URL(`../../test-data/translit/ar2en-${split}.txt`, import.meta.url);
 
 interface Scored {
   readonly similarity: number;

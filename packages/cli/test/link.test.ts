@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
-const febrl = (name: string) =>
-  fileURLToPath(new URL(`../../../../shared/data/febrl/${name}`, import.meta.url));
+const febrl = (name: string) => fileURLToPath(new URL(`../../../test-data/febrl/${name}`, import.meta.url));
 let dir = "";
 
 beforeAll(async () => {

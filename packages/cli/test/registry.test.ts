@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test-support/databases";
 import { databaseEnv, runCli } from "./run-cli";
 
-const PFIF_TEST = fileURLToPath(new URL("../../../../shared/data/pfif/test.pfif-1.4.xml", import.meta.url));
+const PFIF_TEST = fileURLToPath(new URL("../../../test-data/pfif/test.pfif-1.4.xml", import.meta.url));
 
 describeEachDatabase("athar registry", (database) => {
   let dir: string;

@@ -8,7 +8,7 @@ import { listAudit, matches, persons, Store, tracingExchange, verifyAuditChain }
 const officer = { id: null, name: "officer-1" };
 const reviewer = { id: null, name: "reviewer-2" };
 const PFIF_TEST = fs.readFileSync(
-  new URL("../../../../shared/data/pfif/test.pfif-1.4.xml", import.meta.url),
+  new URL("../../../test-data/pfif/test.pfif-1.4.xml", import.meta.url),
   "utf8",
 );
 

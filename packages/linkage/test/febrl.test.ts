@@ -1,5 +1,5 @@
 /**
- * FEBRL 4a ↔ 4b (the standard record-linkage benchmark, ../shared/data/febrl): 5,000 originals and 5,000
+ * FEBRL 4a ↔ 4b (the standard record-linkage benchmark, test-data/febrl): 5,000 originals and 5,000
  * corrupted duplicates, one true match per record, truth in the number of rec_id. Linked with the shipped
  * settings file examples/febrl/link.json at the default threshold.
  */
@@ -9,7 +9,7 @@ import { runLinkage } from "../src/linkage";
 import { RecordSet } from "../src/record-set";
 import { parseLinkageSettings } from "../src/settings";
 
-const data = (name: string) => new URL(`../../../../shared/data/febrl/${name}`, import.meta.url);
+const data = (name: string) => new URL(`../../../test-data/febrl/${name}`, import.meta.url);
 const settingsFile = new URL("../../../examples/febrl/link.json", import.meta.url);
 
 describe("FEBRL 4a ↔ 4b", () => {

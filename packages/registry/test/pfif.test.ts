@@ -12,7 +12,7 @@ import { noteStatusStatement, personToPfif, pfifPersonToCreate } from "../src/pf
 import { deriveCurrentStatus } from "../src/status";
 
 const TEST_DOCUMENT = fs.readFileSync(
-  new URL("../../../../shared/data/pfif/test.pfif-1.4.xml", import.meta.url),
+  new URL("../../../test-data/pfif/test.pfif-1.4.xml", import.meta.url),
   "utf8",
 );
 

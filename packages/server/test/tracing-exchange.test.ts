@@ -5,7 +5,7 @@ import { describeEachDatabase } from "../../../test-support/databases";
 import { startTestServer, type TestServer } from "../../../test-support/server";
 
 const PFIF_TEST = fs.readFileSync(
-  new URL("../../../../shared/data/pfif/test.pfif-1.4.xml", import.meta.url),
+  new URL("../../../test-data/pfif/test.pfif-1.4.xml", import.meta.url),
   "utf8",
 );
 const source = {
