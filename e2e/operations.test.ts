@@ -301,4 +301,50 @@ describe("operations", () => {
     await phoneContext.close();
     await coordinator.close();
   });
+  it("a coordinator adds a team on the board with its leader and members, then marks it resting", async () => {
+    const context = await newContext(browser, { language: "en" });
+    const board = await context.newPage();
+    await signIn(board, `${app.url}/sites/${app.siteId}/operations`, "coordinator", "en");
+    await board.locator(".board-teams").waitFor();
+    const form = ops.teamForm;
+
+    await board.getByRole("button", { name: form.add }).click();
+    const teamForm = board.getByRole("form", { name: form.newTitle });
+    await teamForm.getByLabel(form.callSign).fill("K9-7");
+    await teamForm.getByLabel(form.organisation).fill("Synthetic canine unit");
+    await teamForm.getByLabel(ops.capability.canine).check();
+    await teamForm.getByLabel(ops.capability.medical).check();
+    const directory = await call<{ id: string; username: string }[]>("GET", "/api/users/directory");
+    const field = directory.find((u) => u.username === "field");
+    if (!field) throw new Error("the demo has no field account");
+    await teamForm.getByLabel(form.leader).selectOption(field.id);
+    await teamForm.getByLabel(form.members).fill("Handler 7, dog handler\nMedic 7");
+    await teamForm.getByRole("button", { name: form.create }).click();
+
+    const row = board.locator(".board-teams tr", { hasText: "K9-7" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(ops.capability.canine);
+    const stored = await call<{ teams: { team: Record<string, unknown> }[] }>(
+      "GET",
+      `/api/sites/${app.siteId}/ops/board`,
+    );
+    const team = stored.teams.map((t) => t.team).find((t) => t.callSign === "K9-7");
+    expect(team).toMatchObject({
+      organisation: "Synthetic canine unit",
+      capabilities: ["canine", "medical"],
+      leaderUserId: field.id,
+      members: [
+        { alias: "Handler 7", role: "dog handler" },
+        { alias: "Medic 7", role: "" },
+      ],
+      availability: "available",
+    });
+
+    await board.getByRole("button", { name: "Edit team K9-7" }).click();
+    const editForm = board.getByRole("form", { name: form.editTitle });
+    await editForm.getByLabel(form.availability).selectOption("resting");
+    await editForm.getByRole("button", { name: TEXT.en.common.save }).click();
+    await board.locator(".board-teams tr", { hasText: "K9-7" }).getByText(ops.availability.resting).waitFor();
+    await context.close();
+  });
 });

@@ -297,6 +297,26 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   }
 }
 
+export interface TeamInput {
+  callSign: string;
+  name: string;
+  organisation: string;
+  capabilities: string[];
+  members: { alias: string; role: string }[];
+  leaderUserId: string | null;
+  availability: string;
+  workLimitMinutes: number;
+  notes: string;
+}
+
+/** An account as the user directory shows it (site editors may read it). */
+export interface DirectoryUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
 export const opsApi = {
   myWork: () => request<MyWork>("GET", "/api/ops/my-work"),
   capabilities: (siteId: string) =>
@@ -338,6 +358,10 @@ export const opsApi = {
   },
 
   board: (siteId: string) => request<Board>("GET", `/api/sites/${id(siteId)}/ops/board`),
+  createTeam: (siteId: string, input: TeamInput) =>
+    request<Team>("POST", `/api/sites/${id(siteId)}/teams`, input),
+  updateTeam: (teamId: string, input: TeamInput) => request<Team>("PUT", `/api/teams/${id(teamId)}`, input),
+  directory: () => request<DirectoryUser[]>("GET", "/api/users/directory"),
   log: (siteId: string, limit = 50) =>
     request<{ entries: OpsLogEntry[] }>("GET", `/api/sites/${id(siteId)}/ops/log${queryString({ limit })}`),
   recommendations: (siteId: string) =>

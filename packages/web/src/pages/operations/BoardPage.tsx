@@ -23,6 +23,7 @@ import { AssignmentForm } from "./AssignmentForm";
 import { assignmentName, useOpsLabels, useWhen } from "./labels";
 import { OpsLog } from "./OpsLog";
 import { RecommendationsPanel } from "./RecommendationsPanel";
+import { TeamForm } from "./TeamForm";
 import { useRefreshOnReconnect } from "./useReconnect";
 
 const COORDINATORS = ["admin", "coordinator"] as const;
@@ -175,7 +176,7 @@ function AssignmentItem({
   );
 }
 
-function TeamsTable({ board }: { board: Board }) {
+function TeamsTable({ board, onEdit }: { board: Board; onEdit?: (team: Team) => void }) {
   const { t } = useTranslation();
   const labels = useOpsLabels();
   return (
@@ -188,6 +189,7 @@ function TeamsTable({ board }: { board: Board }) {
             <th scope="col">{t("operations.board.availability")}</th>
             <th scope="col">{t("operations.board.current")}</th>
             <th scope="col">{t("operations.board.worked")}</th>
+            {onEdit ? <td /> : null}
           </tr>
         </thead>
         <tbody>
@@ -228,6 +230,18 @@ function TeamsTable({ board }: { board: Board }) {
                   remaining: t("operations.minutes", { count: Math.max(0, Math.round(remainingMinutes)) }),
                 })}
               </td>
+              {onEdit ? (
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t("operations.teamForm.editLabel", { callSign: team.callSign })}
+                    onClick={() => onEdit(team)}
+                  >
+                    {t("operations.teamForm.edit")}
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -249,6 +263,8 @@ export function BoardPage({ params }: PageProps) {
   const catalogue = useLoad(() => opsApi.capabilities(siteId), [siteId]);
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  /** The team form: closed, a new team, or the team being edited. */
+  const [teamForm, setTeamForm] = useState<"closed" | "new" | Team>("closed");
 
   const refresh = useCallback(() => {
     board.reload();
@@ -313,12 +329,31 @@ export function BoardPage({ params }: PageProps) {
       ) : (
         <div className="board-grid">
           <section className="board-teams card" aria-labelledby="board-teams">
-            <h2 id="board-teams">{t("operations.board.teams", { count: data.teams.length })}</h2>
+            <div className="section-head">
+              <h2 id="board-teams">{t("operations.board.teams", { count: data.teams.length })}</h2>
+              {canAct && teamForm === "closed" ? (
+                <button type="button" onClick={() => setTeamForm("new")}>
+                  {t("operations.teamForm.add")}
+                </button>
+              ) : null}
+            </div>
             {data.teams.length === 0 ? (
               <p className="muted">{t("operations.board.noTeams")}</p>
             ) : (
-              <TeamsTable board={data} />
+              <TeamsTable board={data} onEdit={canAct ? (team) => setTeamForm(team) : undefined} />
             )}
+            {teamForm !== "closed" ? (
+              <TeamForm
+                key={teamForm === "new" ? "new" : teamForm.id}
+                siteId={siteId}
+                team={teamForm === "new" ? undefined : teamForm}
+                onCancel={() => setTeamForm("closed")}
+                onDone={(message) => {
+                  setTeamForm("closed");
+                  changed(message);
+                }}
+              />
+            ) : null}
           </section>
 
           {data.conflicts.length > 0 && (

@@ -18,7 +18,8 @@ const METHODS = [
   "gpr",
   "breach-inspect",
 ] as const;
-const CAPABILITIES = [
+/** Team capabilities, in the order the team form offers them. */
+export const CAPABILITIES = [
   "canine",
   "breaching",
   "door_opening",
@@ -31,7 +32,7 @@ const CAPABILITIES = [
   "thermal",
   "gpr",
 ] as const;
-const AVAILABILITIES = ["available", "resting", "unavailable"] as const;
+export const AVAILABILITIES = ["available", "resting", "unavailable"] as const;
 const LOG_TYPES = [
   "ops.team.created",
   "ops.team.updated",
