@@ -18,9 +18,18 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
-/** Brings the schema up to date. Safe to run from several instances at once: Kysely takes a lock. */
+/**
+ * Brings the schema up to date. Safe to run from several instances at once: Kysely takes a lock.
+ * Unordered migrations are allowed because 0002 landed after 0003 and 0004 had been applied to development
+ * databases; each migration is independent of the ones numbered after it, so applying a missing one later is
+ * safe. (Without this, such a database refuses to start with "corrupted migrations".)
+ */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationOutcome> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
