@@ -18,6 +18,7 @@ import { useFormat } from "../../i18n/format";
 import { registerServiceWorker } from "../../offline/register";
 import "../../styles/operations.css";
 import type { PageProps } from "../../app/routes";
+import { LiveIndicator } from "../sites/LiveIndicator";
 import { useLiveChanges } from "../sites/useLiveChanges";
 import { AssignmentForm } from "./AssignmentForm";
 import { assignmentName, useOpsLabels, useWhen } from "./labels";
@@ -313,10 +314,7 @@ export function BoardPage({ params }: PageProps) {
           <Link href={paths.plan(siteId)}>{t("operations.board.linkPlan")}</Link>
           <Link href={paths.search(siteId)}>{t("operations.board.linkSearch")}</Link>
         </nav>
-        <p className={`live-state live-${live}`} role="status">
-          <span className="live-dot" aria-hidden="true" />
-          {t(`plan.live.${live}`)}
-        </p>
+        <LiveIndicator live={live} />
       </header>
       {notice && (
         <p className="notice success" role="status">

@@ -14,6 +14,7 @@ import { useLoad } from "../../components/useLoad";
 import { isLanguage, type Language } from "../../i18n";
 import "../../styles/search.css";
 import { SiteViewTabs } from "../site-analysis/SiteViewTabs";
+import { LiveIndicator } from "../sites/LiveIndicator";
 import { useLiveChanges } from "../sites/useLiveChanges";
 
 // i18n-ignore: a command, the same in every language
@@ -87,10 +88,7 @@ export function ReportPage({ params, query }: PageProps) {
           {t("search.report.title")} · <bdi>{outline.data?.site.name ?? t("common.loading")}</bdi>
         </h1>
         <SiteViewTabs siteId={siteId} current="search" />
-        <p className={`live-state live-${live}`} role="status">
-          <span className="live-dot" aria-hidden="true" />
-          {t(`plan.live.${live}`)}
-        </p>
+        <LiveIndicator live={live} />
       </header>
       <p className="muted">{t("search.report.intro")}</p>
       <div className="report-actions">

@@ -24,7 +24,7 @@ import { LevelSwitcher } from "../../plan/LevelSwitcher";
 import { PlanCanvas } from "../../plan/PlanCanvas";
 import type { PlanLayer, PlanSelection, SpaceFillFunction } from "../../plan/types";
 import "../../styles/search.css";
-import { SiteViewTabs } from "../site-analysis/SiteViewTabs";
+import { SitePageHeader } from "../sites/SitePageHeader";
 import { useLiveChanges } from "../sites/useLiveChanges";
 import { EvidencePanel } from "./EvidencePanel";
 import { usePercent } from "./format";
@@ -151,29 +151,11 @@ export function SearchPage({ params, query }: PageProps) {
 
   return (
     <div className="plan-page search-page">
-      <header className="plan-header">
-        <p className="breadcrumbs">
-          <Link href={paths.sites()}>{t("nav.sites")}</Link>
-        </p>
-        <h1>
-          <bdi>{outline.data?.site.name ?? t("common.loading")}</bdi>
-        </h1>
-        <SiteViewTabs
-          siteId={siteId}
-          current="search"
-          empty={outline.data ? levels.length === 0 : false}
-          placed={
-            outline.data ? outline.data.site.refLat !== null && outline.data.site.refLon !== null : false
-          }
-        />
+      <SitePageHeader siteId={siteId} outline={outline.data} current="search" live={live}>
         <Link className="button-link" href={paths.searchReport(siteId)}>
           {t("search.report.open")}
         </Link>
-        <p className={`live-state live-${live}`} role="status">
-          <span className="live-dot" aria-hidden="true" />
-          {t(`plan.live.${live}`)}
-        </p>
-      </header>
+      </SitePageHeader>
 
       <LevelSwitcher
         levels={levels}

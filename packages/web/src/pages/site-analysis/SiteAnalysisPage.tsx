@@ -9,7 +9,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type LevelSummary } from "../../api/client";
 import { type RouteAnswer, siteAnalysisApi, type VoidCandidate } from "../../api/site-analysis";
-import { Link, navigate } from "../../app/router";
+import { navigate } from "../../app/router";
 import { type PageProps, paths } from "../../app/routes";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useLoad } from "../../components/useLoad";
@@ -18,6 +18,7 @@ import { LevelSwitcher } from "../../plan/LevelSwitcher";
 import { PlanCanvas } from "../../plan/PlanCanvas";
 import type { PlanLayer, PlanSelection } from "../../plan/types";
 import "../../styles/site-analysis.css";
+import { SitePageHeader } from "../sites/SitePageHeader";
 import { useLiveChanges } from "../sites/useLiveChanges";
 import { CandidatePanel } from "./CandidatePanel";
 import {
@@ -29,7 +30,6 @@ import {
   routeOnLevel,
 } from "./layers";
 import { type RouteEnds, RoutePanel } from "./RoutePanel";
-import { SiteViewTabs } from "./SiteViewTabs";
 
 type Tab = "candidates" | "route";
 type Shown = "fastest" | "fewestBreaches" | "withinBreaches";
@@ -157,26 +157,7 @@ export function SiteAnalysisPage({ params, query }: PageProps) {
 
   return (
     <div className="plan-page site-analysis-page">
-      <header className="plan-header">
-        <p className="breadcrumbs">
-          <Link href={paths.sites()}>{t("nav.sites")}</Link>
-        </p>
-        <h1>
-          <bdi>{outline.data?.site.name ?? t("common.loading")}</bdi>
-        </h1>
-        <SiteViewTabs
-          siteId={siteId}
-          current="analysis"
-          empty={outline.data ? levels.length === 0 : false}
-          placed={
-            outline.data ? outline.data.site.refLat !== null && outline.data.site.refLon !== null : false
-          }
-        />
-        <p className={`live-state live-${live}`} role="status">
-          <span className="live-dot" aria-hidden="true" />
-          {t(`plan.live.${live}`)}
-        </p>
-      </header>
+      <SitePageHeader siteId={siteId} outline={outline.data} current="analysis" live={live} />
 
       <LevelSwitcher
         levels={levels}

@@ -7,7 +7,7 @@ import { OPENING_REACH_M, type Point, type Polygon, ROLE_GROUPS } from "@athar/c
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type LevelSummary } from "../../api/client";
-import { Link, navigate } from "../../app/router";
+import { navigate } from "../../app/router";
 import { type PageProps, paths } from "../../app/routes";
 import { useSession } from "../../app/session";
 import { ErrorMessage } from "../../components/ErrorMessage";
@@ -18,9 +18,9 @@ import { Legend } from "../../plan/Legend";
 import { LevelSwitcher } from "../../plan/LevelSwitcher";
 import { PlanCanvas } from "../../plan/PlanCanvas";
 import type { PlanLayer, PlanSelection, PlanTool } from "../../plan/types";
-import { SiteViewTabs } from "../site-analysis/SiteViewTabs";
 import { LevelOverview } from "./LevelOverview";
 import { OpeningForm } from "./OpeningForm";
+import { SitePageHeader } from "./SitePageHeader";
 import { SpaceForm } from "./SpaceForm";
 import { useLiveChanges } from "./useLiveChanges";
 
@@ -203,26 +203,7 @@ export function SitePlanPage({ params, query }: PageProps) {
 
   return (
     <div className="plan-page">
-      <header className="plan-header">
-        <p className="breadcrumbs">
-          <Link href={paths.sites()}>{t("nav.sites")}</Link>
-        </p>
-        <h1>
-          <bdi>{outline.data?.site.name ?? t("common.loading")}</bdi>
-        </h1>
-        <SiteViewTabs
-          siteId={siteId}
-          current="plan"
-          empty={outline.data ? levels.length === 0 : false}
-          placed={
-            outline.data ? outline.data.site.refLat !== null && outline.data.site.refLon !== null : false
-          }
-        />
-        <p className={`live-state live-${live}`} role="status">
-          <span className="live-dot" aria-hidden="true" />
-          {t(`plan.live.${live}`)}
-        </p>
-      </header>
+      <SitePageHeader siteId={siteId} outline={outline.data} current="plan" live={live} />
 
       <LevelSwitcher levels={levels} currentId={levelId} onChoose={chooseLevel} />
 
